@@ -1,0 +1,61 @@
+// The one source of the SQLite tables. Migrations in ./migrations are generated
+// from this file by drizzle-kit (`npm run db:generate`) and never hand-edited.
+import { sql } from 'drizzle-orm';
+import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+// Times are epoch milliseconds: exact, sortable, and the same in every dialect.
+export const users = sqliteTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    // Stored trimmed and lower-cased; the unique index on lower() also guards
+    // rows written by anything that forgot to normalise.
+    email: text('email').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    role: text('role', { enum: ['USER', 'ADMIN'] }).notNull().default('USER'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('users_email_lower_unique').on(sql`lower(${t.email})`),
+    check('users_role_valid', sql`${t.role} in ('USER', 'ADMIN')`),
+  ],
+);
+
+// One row per login (device). The access token's `sid` points here, so ending
+// a session ends every token issued inside it.
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at').notNull(),
+    lastUsedAt: integer('last_used_at').notNull(),
+    // Absolute lifetime: refresh rotation never extends a session past this.
+    expiresAt: integer('expires_at').notNull(),
+    userAgent: text('user_agent'),
+    ip: text('ip'),
+    endedAt: integer('ended_at'),
+    endedReason: text('ended_reason'),
+  },
+  (t) => [index('sessions_user_id_idx').on(t.userId), index('sessions_expires_at_idx').on(t.expiresAt)],
+);
+
+// Every refresh token ever issued in a live session, by hash only: a leaked
+// table cannot be replayed. A rotated row stays so that presenting it again is
+// recognised as reuse (theft) rather than as an unknown token.
+export const refreshTokens = sqliteTable(
+  'refresh_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    issuedAt: integer('issued_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    rotatedAt: integer('rotated_at'),
+  },
+  (t) => [index('refresh_tokens_session_id_idx').on(t.sessionId)],
+);

@@ -1,0 +1,36 @@
+// All password hashing: argon2id at or above OWASP's minimum (m=19 MiB, t=2,
+// p=1). argon2 runs on libuv's thread pool, off the event loop; a bound on
+// concurrent hashes keeps a login storm from taking every core from requests.
+import argon2 from 'argon2';
+import { createConcurrencyLimit } from './concurrency-limit.js';
+
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(hash: string, password: string): Promise<boolean>;
+  /** Same cost as verify() against a real hash, for an email with no account. */
+  verifyNothing(password: string): Promise<false>;
+}
+
+export const argon2Options = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+
+export function createPasswordHasher({ concurrency }: { concurrency: number }): PasswordHasher {
+  const limit = createConcurrencyLimit(concurrency);
+  let dummyHash: Promise<string> | undefined;
+  const verify = (hash: string, password: string) =>
+    limit(async () => {
+      try {
+        return await argon2.verify(hash, password);
+      } catch {
+        return false; // a corrupt stored hash is a failed login, not a 500
+      }
+    });
+  return {
+    hash: (password) => limit(() => argon2.hash(password, argon2Options)),
+    verify,
+    async verifyNothing(password) {
+      dummyHash ??= argon2.hash('no such account: timing equaliser', argon2Options);
+      await verify(await dummyHash, password);
+      return false;
+    },
+  };
+}

@@ -1,0 +1,131 @@
+// The HTTP edge: routes, body limits and CORS, then hands /graphql to Apollo.
+// node:http rather than Express: the whole pipeline is a few lines we can see.
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from '@apollo/server';
+import type { BuildContext } from '../context/build-context.js';
+import type { Logger } from '../platform/logger.js';
+import type { RequestContext } from '../platform/request-context.js';
+import { clientIp } from './client-ip.js';
+import { BodyTooLargeError, readBody } from './read-body.js';
+import { sendError, sendJson } from './send.js';
+
+export interface HttpSettings {
+  readonly production: boolean;
+  readonly trustProxy: number;
+  readonly bodyLimitBytes: number;
+  /** Origins allowed to call the API from a browser; '*' for any (bearer tokens, no cookies). */
+  readonly corsOrigins: readonly string[];
+  readonly securityHeaders: Readonly<Record<string, string>>;
+}
+
+export interface HttpDeps {
+  readonly apollo: ApolloServer<RequestContext>;
+  readonly buildContext: BuildContext;
+  readonly ping: () => Promise<boolean>;
+  readonly log: Logger;
+  readonly settings: HttpSettings;
+}
+
+// A caller-chosen request id is echoed only if it is short and plain, so it
+// cannot inject into logs or headers.
+const requestIdPattern = /^[A-Za-z0-9._:-]{1,128}$/;
+const corsAllowHeaders = 'authorization, content-type, apollo-require-preflight, x-apollo-operation-name, x-request-id';
+
+function corsHeaders(req: IncomingMessage, origins: readonly string[]): Record<string, string> {
+  const origin = req.headers.origin;
+  if (origin === undefined || origins.length === 0) return {};
+  if (origins.includes('*')) return { 'access-control-allow-origin': '*' };
+  return origins.includes(origin) ? { 'access-control-allow-origin': origin, vary: 'Origin' } : {};
+}
+
+function toHeaderMap(req: IncomingMessage): HeaderMap {
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  }
+  return headers;
+}
+
+const isJson = (contentType: string | undefined) => contentType !== undefined && /^application\/(.+\+)?json\b/i.test(contentType);
+
+export function createHttpServer(deps: HttpDeps): Server {
+  const { apollo, buildContext, ping, log, settings } = deps;
+
+  async function handleGraphql(req: IncomingMessage, res: ServerResponse, requestId: string, search: string) {
+    let body: unknown;
+    if (req.method === 'POST') {
+      const text = await readBody(req, settings.bodyLimitBytes);
+      if (isJson(req.headers['content-type'])) {
+        try {
+          body = JSON.parse(text);
+        } catch {
+          sendError(res, 400, 'BAD_REQUEST', 'Request body is not valid JSON');
+          return;
+        }
+      } else {
+        body = text;
+      }
+    }
+    const httpGraphQLRequest: HTTPGraphQLRequest = { method: req.method ?? 'GET', headers: toHeaderMap(req), search, body };
+    const origin = { requestId, ip: clientIp(req, settings.trustProxy), userAgent: req.headers['user-agent'] };
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest,
+      context: () => buildContext({ authorization: req.headers.authorization, origin }),
+    });
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const offered = req.headers['x-request-id'];
+    const requestId = typeof offered === 'string' && requestIdPattern.test(offered) ? offered : randomUUID();
+    for (const [key, value] of Object.entries(settings.securityHeaders)) res.setHeader(key, value);
+    for (const [key, value] of Object.entries(corsHeaders(req, settings.corsOrigins))) res.setHeader(key, value);
+    res.setHeader('x-request-id', requestId);
+    const url = req.url ?? '/';
+    const queryStart = url.indexOf('?');
+    const path = queryStart === -1 ? url : url.slice(0, queryStart);
+    const search = queryStart === -1 ? '' : url.slice(queryStart);
+
+    if (path === '/graphql') {
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204, { 'access-control-allow-methods': 'GET, POST', 'access-control-allow-headers': corsAllowHeaders, 'access-control-max-age': '600' });
+        res.end();
+        return;
+      }
+      if (req.method !== 'GET' && req.method !== 'POST') {
+        sendError(res, 405, 'BAD_REQUEST', 'Use GET or POST', { allow: 'GET, POST' });
+        return;
+      }
+      await handleGraphql(req, res, requestId, search);
+      return;
+    }
+    if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
+      const healthy = await ping();
+      sendJson(res, healthy ? 200 : 503, { status: healthy ? 'ok' : 'unavailable' });
+      return;
+    }
+    sendError(res, 404, 'NOT_FOUND', 'Not found; the API is at /graphql');
+  }
+
+  return createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (error instanceof BodyTooLargeError) {
+        // Stop reading the rest of an oversized upload; the connection closes after the reply.
+        res.setHeader('connection', 'close');
+        sendError(res, 413, 'BAD_REQUEST', `Request body is larger than ${settings.bodyLimitBytes} bytes`);
+        return;
+      }
+      log.error({ err: error }, 'request failed outside GraphQL');
+      if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+      else res.destroy();
+    });
+  });
+}

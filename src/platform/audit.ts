@@ -1,0 +1,43 @@
+// Security events, one JSON log line each, with `audit: true` so they can be
+// filtered into their own stream. Secrets never go in: reasons, not passwords.
+import type { Logger } from './logger.js';
+import type { RequestOrigin } from './request-context.js';
+
+export type AuditEventType =
+  | 'signup'
+  | 'login.success'
+  | 'login.failure'
+  | 'refresh'
+  | 'refresh.reuse_detected'
+  | 'refresh.race_lost'
+  | 'logout'
+  | 'logout_all'
+  | 'session.revoked'
+  | 'password.changed'
+  | 'role.changed'
+  | 'user.deleted'
+  | 'access.denied'
+  | 'rate_limit.rejected'
+  | 'token.rejected';
+
+export interface AuditEvent {
+  readonly type: AuditEventType;
+  readonly origin: RequestOrigin;
+  /** Who acted: the signed-in user, or undefined when anonymous. */
+  readonly actorId?: string | undefined;
+  /** Whom or what it was done to. */
+  readonly subjectId?: string | undefined;
+  readonly sessionId?: string | undefined;
+  readonly reason?: string | undefined;
+  readonly [detail: string]: unknown;
+}
+
+export interface AuditLog {
+  record(event: AuditEvent): void;
+}
+
+export const createAuditLog = (log: Logger): AuditLog => ({
+  record({ type, origin, ...details }) {
+    log.info({ audit: true, event: type, requestId: origin.requestId, ip: origin.ip, userAgent: origin.userAgent, ...details }, `audit ${type}`);
+  },
+});

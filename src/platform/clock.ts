@@ -1,0 +1,6 @@
+/** Epoch milliseconds. Injected everywhere time matters so tests can move it. */
+export interface Clock {
+  now(): number;
+}
+
+export const systemClock: Clock = { now: () => Date.now() };

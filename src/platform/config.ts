@@ -1,0 +1,135 @@
+// Settings are read once, at start, from the environment (only main.ts passes
+// process.env in), checked, and frozen. A bad or missing secret stops the boot
+// with a message that names the setting; it never surfaces at the first login.
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { parseDurationMs } from './duration.js';
+import type { LogLevel } from './logger.js';
+
+export interface Config {
+  readonly env: 'development' | 'production' | 'test';
+  readonly port: number;
+  readonly host: string | undefined;
+  readonly databaseUrl: string;
+  readonly jwt: {
+    /** Signs and verifies. */
+    readonly secret: string;
+    /** Verify only, so a secret can be rotated without signing everyone out. */
+    readonly previousSecret: string | undefined;
+    /** True when no JWT_SECRET was given and a random one was made (dev only). */
+    readonly secretGenerated: boolean;
+    readonly issuer: string;
+    readonly audience: string;
+  };
+  readonly accessTokenTtlMs: number;
+  readonly refreshTokenTtlMs: number;
+  /** Absolute lifetime of a session, however often it is refreshed. */
+  readonly sessionMaxAgeMs: number;
+  /** A rotated refresh token presented again within this window is a lost race, not theft. */
+  readonly refreshReuseGraceMs: number;
+  /** How long a session's liveness may be served from memory before the database is asked again. */
+  readonly sessionCacheTtlMs: number;
+  /** How many hops of X-Forwarded-For to trust; 0 uses the socket address. */
+  readonly trustProxy: number;
+  /** At most this many argon2 computations at once (the rest queue). */
+  readonly passwordHashConcurrency: number;
+  readonly logLevel: LogLevel;
+  /** Larger request bodies are refused with 413 before they are read. */
+  readonly bodyLimitBytes: number;
+  /** Browser origins allowed by CORS; '*' allows any (safe here: bearer tokens, no cookies). */
+  readonly corsOrigins: readonly string[];
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+const duration = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((text, ctx) => {
+      const ms = parseDurationMs(text);
+      if (ms === undefined) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `"${text}" is not a duration like 30s, 15m, 12h or 30d` });
+        return z.NEVER;
+      }
+      return ms;
+    });
+
+const optionalSecret = z
+  .string()
+  .optional()
+  .transform((v) => (v === '' ? undefined : v))
+  .refine((v) => v === undefined || Buffer.byteLength(v) >= 32, 'must be at least 32 bytes');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().min(1).optional(),
+  DATABASE_URL: z.string().min(1).default('file:./data/app.db'),
+  REDIS_URL: z.string().optional(),
+  JWT_SECRET: optionalSecret,
+  JWT_SECRET_PREVIOUS: optionalSecret,
+  JWT_ISSUER: z.string().min(1).default('graphql-auth'),
+  JWT_AUDIENCE: z.string().min(1).default('graphql-auth'),
+  ACCESS_TOKEN_TTL: duration('15m'),
+  REFRESH_TOKEN_TTL: duration('30d'),
+  SESSION_MAX_AGE: duration('90d'),
+  REFRESH_REUSE_GRACE: duration('2s'),
+  SESSION_CACHE_TTL: duration('5s'),
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(102_400),
+  CORS_ORIGINS: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export function loadConfig(env: Env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid settings:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (e.NODE_ENV === 'production' && e.JWT_SECRET === undefined) {
+    throw new ConfigError('JWT_SECRET is required when NODE_ENV=production (at least 32 bytes, e.g. `openssl rand -base64 48`)');
+  }
+  if (e.REDIS_URL) {
+    // Silently keeping limits per process while the operator asked for shared
+    // ones would be a quiet security downgrade: refuse instead.
+    throw new ConfigError('REDIS_URL is set, but this build keeps rate limits and revocations in process only; unset it');
+  }
+  if (e.ACCESS_TOKEN_TTL < 1000) throw new ConfigError('ACCESS_TOKEN_TTL must be at least 1s');
+  return Object.freeze({
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    jwt: Object.freeze({
+      secret: e.JWT_SECRET ?? randomBytes(48).toString('base64url'),
+      previousSecret: e.JWT_SECRET_PREVIOUS,
+      secretGenerated: e.JWT_SECRET === undefined,
+      issuer: e.JWT_ISSUER,
+      audience: e.JWT_AUDIENCE,
+    }),
+    accessTokenTtlMs: e.ACCESS_TOKEN_TTL,
+    refreshTokenTtlMs: e.REFRESH_TOKEN_TTL,
+    sessionMaxAgeMs: e.SESSION_MAX_AGE,
+    refreshReuseGraceMs: e.REFRESH_REUSE_GRACE,
+    sessionCacheTtlMs: e.SESSION_CACHE_TTL,
+    trustProxy: e.TRUST_PROXY,
+    passwordHashConcurrency: e.PASSWORD_HASH_CONCURRENCY,
+    logLevel: e.LOG_LEVEL,
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    // Outside production any origin may call (Apollo Sandbox runs on its own origin).
+    corsOrigins: Object.freeze(
+      (e.CORS_ORIGINS ?? (e.NODE_ENV === 'production' ? '' : '*'))
+        .split(',')
+        .map((o) => o.trim())
+        .filter((o) => o !== ''),
+    ),
+  });
+}

@@ -1,0 +1,62 @@
+// The one catalogue of error codes. Every error a client can see is one of these
+// classes; http/format-error.ts masks anything else.
+import { HeaderMap } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+
+export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'RATE_LIMITED' | 'BAD_REQUEST';
+
+interface HttpOverride {
+  readonly status: number;
+  readonly headers?: HeaderMap;
+}
+
+export abstract class AppError extends GraphQLError {
+  protected constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}, http?: HttpOverride) {
+    // Apollo reads `extensions.http` to set the response status and headers and
+    // strips it before the response is sent.
+    super(message, { extensions: http ? { code, ...extra, http } : { code, ...extra } });
+  }
+}
+
+/** No valid credentials where they are needed; also wrong email or password (one message for both). */
+export class UnauthenticatedError extends AppError {
+  constructor(message = 'You must be signed in') {
+    super('UNAUTHENTICATED', message);
+  }
+}
+
+/**
+ * The request's bearer token is bad: the whole request is refused with 401 so
+ * the client knows to refresh. The client sees one generic message; `reason`
+ * stays on the server for the log.
+ */
+export class InvalidTokenError extends AppError {
+  constructor(readonly reason: string) {
+    super('UNAUTHENTICATED', 'Invalid or expired token', {}, {
+      status: 401,
+      headers: new HeaderMap([['www-authenticate', 'Bearer error="invalid_token"']]),
+    });
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message = 'Not allowed') {
+    super('FORBIDDEN', message);
+  }
+}
+
+/** An argument is invalid; `field` names it so a form can point at it. */
+export class BadUserInputError extends AppError {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super('BAD_USER_INPUT', message, { field });
+  }
+}
+
+export class RateLimitedError extends AppError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('RATE_LIMITED', `Too many requests, retry in ${retryAfterSeconds}s`, { retryAfter: retryAfterSeconds });
+  }
+}

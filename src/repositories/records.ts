@@ -1,0 +1,35 @@
+// What the repositories return: plain, readonly domain records. Drizzle row
+// types never leave a repository. Times are epoch milliseconds.
+import type { SessionId, UserId } from '../platform/ids.js';
+import type { Role } from '../platform/request-context.js';
+
+export interface UserRecord {
+  readonly id: UserId;
+  readonly email: string;
+  readonly role: Role;
+  readonly createdAt: number;
+}
+
+export interface UserWithPasswordHash extends UserRecord {
+  readonly passwordHash: string;
+}
+
+export interface SessionRecord {
+  readonly id: SessionId;
+  readonly userId: UserId;
+  readonly createdAt: number;
+  readonly lastUsedAt: number;
+  readonly expiresAt: number;
+  readonly userAgent: string | null;
+  readonly ip: string | null;
+}
+
+/** What the per-request check needs: is the session live, and whose is it now. */
+export interface SessionStatus {
+  readonly sessionId: SessionId;
+  readonly userId: UserId;
+  readonly role: Role;
+  readonly expiresAt: number;
+  readonly lastUsedAt: number;
+  readonly ended: boolean;
+}

@@ -1,0 +1,23 @@
+import type { Resolvers } from '../generated/resolvers-types.js';
+import type { AuthService } from '../services/auth-service.js';
+import type { SessionService } from '../services/session-service.js';
+import type { UserService } from '../services/user-service.js';
+import { createAuthResolvers } from './auth-resolvers.js';
+import { dateTimeScalar } from './date-time-scalar.js';
+import { createUserResolvers } from './user-resolvers.js';
+
+export interface ResolverServices {
+  readonly auth: AuthService;
+  readonly users: UserService;
+  readonly sessions: SessionService;
+}
+
+/** All resolvers, merged by type. Each area owns distinct fields, so a shallow merge per type is exact. */
+export function createResolvers(services: ResolverServices): Resolvers {
+  const parts: Resolvers[] = [createAuthResolvers(services), createUserResolvers(services)];
+  const merged: Record<string, object> = { DateTime: dateTimeScalar };
+  for (const part of parts) {
+    for (const [typeName, fields] of Object.entries(part)) merged[typeName] = { ...merged[typeName], ...fields };
+  }
+  return merged as Resolvers;
+}

@@ -1,0 +1,151 @@
+// Signing in and staying signed in: signup, login and refresh-token rotation.
+import type { AccessTokens } from '../credentials/access-tokens.js';
+import type { PasswordHasher } from '../credentials/passwords.js';
+import { hashRefreshToken, looksLikeRefreshToken, newRefreshToken } from '../credentials/refresh-tokens.js';
+import type { AuditLog } from '../platform/audit.js';
+import type { Clock } from '../platform/clock.js';
+import { BadUserInputError, UnauthenticatedError } from '../platform/errors.js';
+import { newId, type SessionId } from '../platform/ids.js';
+import { issuedTo, type RequestOrigin, type SignedInViewer } from '../platform/request-context.js';
+import type { UserRecord } from '../repositories/records.js';
+import type { SessionRepository } from '../repositories/session-repository.js';
+import type { UserRepository } from '../repositories/user-repository.js';
+import { checkPasswordPolicy, normalizeEmail } from './input.js';
+import type { SessionVerifier } from './session-verifier.js';
+import type { AuthResult } from './types.js';
+
+export interface Credentials {
+  readonly email: string;
+  readonly password: string;
+}
+
+export interface AuthService {
+  signup(credentials: Credentials, origin: RequestOrigin): Promise<AuthResult>;
+  login(credentials: Credentials, origin: RequestOrigin): Promise<AuthResult>;
+  refresh(refreshToken: string, origin: RequestOrigin): Promise<AuthResult>;
+}
+
+export interface AuthServiceDeps {
+  readonly users: UserRepository;
+  readonly sessions: SessionRepository;
+  readonly passwords: PasswordHasher;
+  readonly accessTokens: AccessTokens;
+  readonly verifier: SessionVerifier;
+  readonly audit: AuditLog;
+  readonly clock: Clock;
+  readonly refreshTokenTtlMs: number;
+  readonly sessionMaxAgeMs: number;
+  readonly refreshReuseGraceMs: number;
+}
+
+// One message for every failed sign-in, so it never tells whether an email has an account.
+const badCredentials = () => new UnauthenticatedError('Invalid email or password');
+// And one for every refused refresh token; the audit log keeps the precise reason.
+const badRefreshToken = () => new UnauthenticatedError('Invalid or expired refresh token');
+
+export function createAuthService(deps: AuthServiceDeps): AuthService {
+  const { users, sessions, passwords, accessTokens, verifier, audit, clock } = deps;
+
+  function tokensFor(user: UserRecord, sessionId: SessionId, refreshToken: string): AuthResult {
+    const viewer: SignedInViewer = { kind: 'user', userId: user.id, role: user.role, sessionId };
+    const access = accessTokens.sign(viewer);
+    return {
+      accessToken: access.token,
+      refreshToken,
+      tokenType: 'Bearer',
+      expiresIn: access.expiresInSeconds,
+      user: { ...user, [issuedTo]: viewer },
+      viewer,
+    };
+  }
+
+  async function startSession(user: UserRecord, origin: RequestOrigin): Promise<AuthResult> {
+    const now = clock.now();
+    const sessionId = newId(now) as SessionId;
+    const refreshToken = newRefreshToken();
+    await sessions.create({
+      id: sessionId,
+      userId: user.id,
+      now,
+      expiresAt: now + deps.sessionMaxAgeMs,
+      userAgent: origin.userAgent,
+      ip: origin.ip,
+      refreshTokenHash: hashRefreshToken(refreshToken),
+      refreshTokenExpiresAt: now + deps.refreshTokenTtlMs,
+    });
+    return tokensFor(user, sessionId, refreshToken);
+  }
+
+  return {
+    async signup({ email, password }, origin) {
+      const normalized = normalizeEmail(email);
+      checkPasswordPolicy(password);
+      const now = clock.now();
+      const passwordHash = await passwords.hash(password);
+      const user = await users.insert({ id: newId(now) as UserRecord['id'], email: normalized, passwordHash, role: 'USER', now });
+      if (!user) throw new BadUserInputError('email', 'This email is already registered');
+      const result = await startSession(user, origin);
+      audit.record({ type: 'signup', origin, actorId: user.id, subjectId: user.id, sessionId: result.viewer.sessionId });
+      return result;
+    },
+
+    async login({ email, password }, origin) {
+      const normalized = normalizeEmail(email);
+      // Outside the policy no account can match: refuse before spending a hash,
+      // so an oversized password costs nothing.
+      checkPasswordPolicy(password);
+      const user = await users.findByEmail(normalized);
+      // Same argon2 cost whether or not the account exists: no timing oracle.
+      const ok = user ? await passwords.verify(user.passwordHash, password) : await passwords.verifyNothing(password);
+      if (!user || !ok) {
+        audit.record({ type: 'login.failure', origin, subjectId: user?.id, reason: user ? 'wrong_password' : 'unknown_email' });
+        throw badCredentials();
+      }
+      const { passwordHash: _hash, ...record } = user;
+      const result = await startSession(record, origin);
+      audit.record({ type: 'login.success', origin, actorId: user.id, subjectId: user.id, sessionId: result.viewer.sessionId });
+      return result;
+    },
+
+    async refresh(presented, origin) {
+      if (!looksLikeRefreshToken(presented)) {
+        audit.record({ type: 'token.rejected', origin, reason: 'refresh_token_malformed' });
+        throw badRefreshToken();
+      }
+      const now = clock.now();
+      const next = newRefreshToken();
+      const outcome = await sessions.rotate({
+        presented: hashRefreshToken(presented),
+        next: hashRefreshToken(next),
+        nextExpiresAt: now + deps.refreshTokenTtlMs,
+        now,
+        userAgent: origin.userAgent,
+        ip: origin.ip,
+      });
+      switch (outcome.kind) {
+        case 'rotated':
+          verifier.forgetSession(outcome.session.id); // role may have changed since the last token
+          audit.record({ type: 'refresh', origin, actorId: outcome.user.id, sessionId: outcome.session.id });
+          return tokensFor(outcome.user, outcome.session.id, next);
+        case 'reused': {
+          const { sessionId, userId, rotatedAt } = outcome;
+          if (now - rotatedAt <= deps.refreshReuseGraceMs) {
+            // Two tabs refreshing at once: the loser is refused, but this is a
+            // race between the owner's own clients, not a stolen token.
+            audit.record({ type: 'refresh.race_lost', origin, subjectId: userId, sessionId });
+            throw badRefreshToken();
+          }
+          // A rotated token came back: someone holds a copy. End the session,
+          // which kills the current refresh token and every access token of it.
+          await sessions.end(sessionId, 'refresh_token_reuse', now);
+          verifier.forgetSession(sessionId);
+          audit.record({ type: 'refresh.reuse_detected', origin, subjectId: userId, sessionId, reason: 'rotated refresh token presented again' });
+          throw badRefreshToken();
+        }
+        default:
+          audit.record({ type: 'token.rejected', origin, reason: `refresh_token_${outcome.kind}` });
+          throw badRefreshToken();
+      }
+    },
+  };
+}

@@ -1,0 +1,49 @@
+// Argument checks shared by the services. Each failure names the argument, so
+// a client can put the message next to the right form field.
+import { BadUserInputError } from '../platform/errors.js';
+import { isId, type SessionId, type UserId } from '../platform/ids.js';
+
+export const passwordPolicy = { minLength: 8, maxLength: 128 } as const;
+// Pragmatic, not RFC 5322: one @, no spaces, a dot in the domain, sane length.
+const emailPattern = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+
+/** Trimmed and lower-cased: the one spelling stored and compared. */
+export function normalizeEmail(email: string, field = 'email'): string {
+  const normalized = email.trim().toLowerCase();
+  if (normalized.length > 254 || !emailPattern.test(normalized)) throw new BadUserInputError(field, 'Enter a valid email address');
+  return normalized;
+}
+
+/** Checked before any hashing, so an oversized password costs nothing. */
+export function checkPasswordPolicy(password: string, field = 'password'): void {
+  const { minLength, maxLength } = passwordPolicy;
+  if (password.length < minLength || password.length > maxLength) {
+    throw new BadUserInputError(field, `Password must be ${minLength} to ${maxLength} characters`);
+  }
+}
+
+export function parseUserId(id: string, field = 'id'): UserId {
+  if (!isId(id)) throw new BadUserInputError(field, 'Not a valid user id');
+  return id as UserId;
+}
+
+export function parseSessionId(id: string, field = 'id'): SessionId {
+  if (!isId(id)) throw new BadUserInputError(field, 'Not a valid session id');
+  return id as SessionId;
+}
+
+// Cursors are opaque to clients; today they wrap the last user id seen.
+const cursorPrefix = 'u:';
+export const toCursor = (id: UserId): string => Buffer.from(cursorPrefix + id, 'utf8').toString('base64url');
+
+export function parseCursor(cursor: string, field = 'after'): UserId {
+  const decoded = /^[A-Za-z0-9_-]{1,100}$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
+  const id = decoded.startsWith(cursorPrefix) ? decoded.slice(cursorPrefix.length) : '';
+  if (!isId(id)) throw new BadUserInputError(field, 'Not a valid cursor');
+  return id as UserId;
+}
+
+export function checkPageSize(first: number, field = 'first'): number {
+  if (!Number.isInteger(first) || first < 1 || first > 100) throw new BadUserInputError(field, 'Must be between 1 and 100');
+  return first;
+}

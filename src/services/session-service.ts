@@ -1,0 +1,86 @@
+// Ending sessions and changing the password: every path here makes the
+// affected access tokens fail on their very next request.
+import type { PasswordHasher } from '../credentials/passwords.js';
+import type { AuditLog } from '../platform/audit.js';
+import type { Clock } from '../platform/clock.js';
+import { BadUserInputError } from '../platform/errors.js';
+import type { SessionId, UserId } from '../platform/ids.js';
+import type { RequestOrigin, SignedInViewer, Viewer } from '../platform/request-context.js';
+import type { SessionRepository } from '../repositories/session-repository.js';
+import type { UserRepository } from '../repositories/user-repository.js';
+import { checkPasswordPolicy } from './input.js';
+import type { SessionVerifier } from './session-verifier.js';
+import type { SessionModel } from './types.js';
+
+export interface SessionService {
+  /** Live sessions of `userId`, newest first; `current` marks the viewer's own. */
+  list(userId: UserId, viewer: Viewer): Promise<readonly SessionModel[]>;
+  logout(viewer: SignedInViewer, origin: RequestOrigin): Promise<boolean>;
+  logoutAll(viewer: SignedInViewer, origin: RequestOrigin): Promise<boolean>;
+  revoke(viewer: SignedInViewer, id: SessionId, origin: RequestOrigin): Promise<boolean>;
+  changePassword(viewer: SignedInViewer, current: string, next: string, origin: RequestOrigin): Promise<boolean>;
+}
+
+export function createSessionService(deps: {
+  users: UserRepository;
+  sessions: SessionRepository;
+  passwords: PasswordHasher;
+  verifier: SessionVerifier;
+  audit: AuditLog;
+  clock: Clock;
+}): SessionService {
+  const { users, sessions, passwords, verifier, audit, clock } = deps;
+
+  const endAllOf = async (userId: UserId, reason: 'logout_all' | 'password_changed', keep?: SessionId) => {
+    const ended = await sessions.endAllOf(userId, reason, clock.now(), keep);
+    ended.forEach((id) => verifier.forgetSession(id));
+    return ended;
+  };
+
+  return {
+    async list(userId, viewer) {
+      const currentId = viewer.kind === 'user' ? viewer.sessionId : undefined;
+      const live = await sessions.listLive(userId, clock.now());
+      return live.map((s) => ({ ...s, current: s.id === currentId }));
+    },
+
+    async logout(viewer, origin) {
+      const ended = await sessions.end(viewer.sessionId, 'logout', clock.now());
+      verifier.forgetSession(viewer.sessionId);
+      audit.record({ type: 'logout', origin, actorId: viewer.userId, sessionId: viewer.sessionId });
+      return ended;
+    },
+
+    async logoutAll(viewer, origin) {
+      const ended = await endAllOf(viewer.userId, 'logout_all');
+      audit.record({ type: 'logout_all', origin, actorId: viewer.userId, subjectId: viewer.userId, sessions: ended.length });
+      return true;
+    },
+
+    async revoke(viewer, id, origin) {
+      const session = await sessions.find(id);
+      // Someone else's session looks exactly like a missing one, unless you are an admin.
+      if (!session || (session.userId !== viewer.userId && viewer.role !== 'ADMIN')) {
+        throw new BadUserInputError('id', 'No such session');
+      }
+      const ended = await sessions.end(id, 'revoked', clock.now());
+      verifier.forgetSession(id);
+      audit.record({ type: 'session.revoked', origin, actorId: viewer.userId, subjectId: session.userId, sessionId: id });
+      return ended;
+    },
+
+    async changePassword(viewer, current, next, origin) {
+      checkPasswordPolicy(next, 'newPassword');
+      if (current.length > 128) throw new BadUserInputError('currentPassword', 'Current password is incorrect');
+      const user = await users.findWithPasswordHash(viewer.userId);
+      if (!user || !(await passwords.verify(user.passwordHash, current))) {
+        throw new BadUserInputError('currentPassword', 'Current password is incorrect');
+      }
+      await users.setPasswordHash(user.id, await passwords.hash(next), clock.now());
+      // Whoever else holds a session may be the reason for the change: end them all but this one.
+      const ended = await endAllOf(user.id, 'password_changed', viewer.sessionId);
+      audit.record({ type: 'password.changed', origin, actorId: user.id, subjectId: user.id, sessionsEnded: ended.length });
+      return true;
+    },
+  };
+}

@@ -1,0 +1,66 @@
+// Reading and administering users. Access is decided by the schema's rules
+// before these run; the services enforce only what the data itself implies.
+import type { AuditLog } from '../platform/audit.js';
+import type { Clock } from '../platform/clock.js';
+import { BadUserInputError } from '../platform/errors.js';
+import type { RequestOrigin, Role, SignedInViewer, Viewer } from '../platform/request-context.js';
+import type { UserRepository } from '../repositories/user-repository.js';
+import { checkPageSize, parseCursor, parseUserId, toCursor } from './input.js';
+import type { SessionVerifier } from './session-verifier.js';
+import type { UserModel, UserPage } from './types.js';
+
+export interface UserService {
+  me(viewer: Viewer): Promise<UserModel | null>;
+  byId(id: string): Promise<UserModel | null>;
+  page(first: number, after: string | null | undefined): Promise<UserPage>;
+  setRole(actor: SignedInViewer, userId: string, role: Role, origin: RequestOrigin): Promise<UserModel>;
+  delete(actor: SignedInViewer, id: string, origin: RequestOrigin): Promise<boolean>;
+}
+
+export function createUserService(deps: { users: UserRepository; verifier: SessionVerifier; audit: AuditLog; clock: Clock }): UserService {
+  const { users, verifier, audit, clock } = deps;
+  return {
+    async me(viewer) {
+      return viewer.kind === 'user' ? ((await users.findById(viewer.userId)) ?? null) : null;
+    },
+
+    async byId(id) {
+      return (await users.findById(parseUserId(id))) ?? null;
+    },
+
+    async page(first, after) {
+      const limit = checkPageSize(first);
+      const afterId = after === null || after === undefined ? undefined : parseCursor(after);
+      // One extra row tells whether another page follows, without a count query.
+      const rows = await users.listAfter(afterId, limit + 1);
+      const edges = rows.slice(0, limit).map((node) => ({ cursor: toCursor(node.id), node }));
+      return {
+        edges,
+        pageInfo: {
+          hasNextPage: rows.length > limit,
+          hasPreviousPage: afterId !== undefined,
+          startCursor: edges[0]?.cursor ?? null,
+          endCursor: edges.at(-1)?.cursor ?? null,
+        },
+      };
+    },
+
+    async setRole(actor, userId, role, origin) {
+      const id = parseUserId(userId, 'userId');
+      const updated = await users.setRole(id, role, clock.now());
+      if (!updated) throw new BadUserInputError('userId', 'No such user');
+      verifier.forgetUser(id); // the user's next request carries the new role
+      audit.record({ type: 'role.changed', origin, actorId: actor.userId, subjectId: id, role });
+      return updated;
+    },
+
+    async delete(actor, id, origin) {
+      const userId = parseUserId(id);
+      const deleted = await users.delete(userId);
+      if (!deleted) throw new BadUserInputError('id', 'No such user');
+      verifier.forgetUser(userId);
+      audit.record({ type: 'user.deleted', origin, actorId: actor.userId, subjectId: userId });
+      return true;
+    },
+  };
+}
