@@ -6,7 +6,9 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 /** A user's role. Every new user is a USER; only an ADMIN can change roles. */
 export type Role =
+  /** An administrator: it may read every user, change roles and delete accounts. */
   | 'ADMIN'
+  /** A regular account: it reads and manages only its own data. */
   | 'USER';
 
 export type SignUpMutationVariables = Exact<{
