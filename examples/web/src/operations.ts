@@ -3,12 +3,19 @@
 // by the compiler against the live schema.
 import { graphql } from './gql/index.js';
 
+// What sign-up, sign-in and refresh all return: the client keeps the pair.
+export const TokensFragment = graphql(`
+  fragment Tokens on AuthPayload {
+    accessToken
+    refreshToken
+    expiresIn
+  }
+`);
+
 export const SignUpDocument = graphql(`
   mutation SignUp($email: String!, $password: String!) {
     signup(email: $email, password: $password) {
-      accessToken
-      refreshToken
-      expiresIn
+      ...Tokens
     }
   }
 `);
@@ -16,9 +23,7 @@ export const SignUpDocument = graphql(`
 export const SignInDocument = graphql(`
   mutation SignIn($email: String!, $password: String!) {
     login(email: $email, password: $password) {
-      accessToken
-      refreshToken
-      expiresIn
+      ...Tokens
     }
   }
 `);
@@ -26,9 +31,7 @@ export const SignInDocument = graphql(`
 export const RefreshDocument = graphql(`
   mutation Refresh($refreshToken: String!) {
     refreshToken(refreshToken: $refreshToken) {
-      accessToken
-      refreshToken
-      expiresIn
+      ...Tokens
     }
   }
 `);

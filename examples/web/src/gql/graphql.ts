@@ -11,6 +11,8 @@ export type Role =
   /** A regular account: it reads and manages only its own data. */
   | 'USER';
 
+export type TokensFragment = { readonly accessToken: string, readonly refreshToken: string, readonly expiresIn: number };
+
 export type SignUpMutationVariables = Exact<{
   email: string;
   password: string;
@@ -79,34 +81,46 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const TokensFragmentDoc = new TypedDocumentString(`
+    fragment Tokens on AuthPayload {
+  accessToken
+  refreshToken
+  expiresIn
+}
+    `, {"fragmentName":"Tokens"}) as unknown as TypedDocumentString<TokensFragment, unknown>;
 export const SignUpDocument = new TypedDocumentString(`
     mutation SignUp($email: String!, $password: String!) {
   signup(email: $email, password: $password) {
-    accessToken
-    refreshToken
-    expiresIn
+    ...Tokens
   }
 }
-    `) as unknown as TypedDocumentString<SignUpMutation, SignUpMutationVariables>;
+    fragment Tokens on AuthPayload {
+  accessToken
+  refreshToken
+  expiresIn
+}`) as unknown as TypedDocumentString<SignUpMutation, SignUpMutationVariables>;
 export const SignInDocument = new TypedDocumentString(`
     mutation SignIn($email: String!, $password: String!) {
   login(email: $email, password: $password) {
-    accessToken
-    refreshToken
-    expiresIn
+    ...Tokens
   }
 }
-    `) as unknown as TypedDocumentString<SignInMutation, SignInMutationVariables>;
+    fragment Tokens on AuthPayload {
+  accessToken
+  refreshToken
+  expiresIn
+}`) as unknown as TypedDocumentString<SignInMutation, SignInMutationVariables>;
 export const RefreshDocument = new TypedDocumentString(`
     mutation Refresh($refreshToken: String!) {
   refreshToken(refreshToken: $refreshToken) {
-    accessToken
-    refreshToken
-    expiresIn
+    ...Tokens
   }
 }
-    `) as unknown as TypedDocumentString<RefreshMutation, RefreshMutationVariables>;
+    fragment Tokens on AuthPayload {
+  accessToken
+  refreshToken
+  expiresIn
+}`) as unknown as TypedDocumentString<RefreshMutation, RefreshMutationVariables>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   me {
