@@ -2,6 +2,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 
 // Resolver types from the SDL, committed under src/generated/. Run
 // `npm run codegen` after changing schema/; a test fails if they drift.
+// The same run types the example client's operations (examples/web/src/gql/).
 const config: CodegenConfig = {
   schema: 'schema/*.graphql',
   generates: {
@@ -20,6 +21,21 @@ const config: CodegenConfig = {
           UserConnection: '../services/types.js#UserPage',
         },
         scalars: { DateTime: { input: 'string', output: 'Date | string | number' } },
+      },
+    },
+    // Typed documents for browser clients: every graphql(`...`) in the
+    // example's sources becomes a TypedDocumentString, so a plain fetch is
+    // typed end to end without shipping a GraphQL parser to the browser.
+    'examples/web/src/gql/': {
+      documents: ['examples/web/src/**/*.ts', '!examples/web/src/gql/**'],
+      preset: 'client',
+      presetConfig: { fragmentMasking: false },
+      config: {
+        documentMode: 'string',
+        useTypeImports: true,
+        enumsAsTypes: true,
+        immutableTypes: true,
+        scalars: { DateTime: 'string' },
       },
     },
   },

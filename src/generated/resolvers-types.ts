@@ -40,6 +40,10 @@ export type AuthPayload = {
   readonly user: User;
 };
 
+/**
+ * Everything that changes state: signing up and in, refreshing tokens, ending
+ * sessions, and managing users.
+ */
 export type Mutation = {
   readonly __typename?: 'Mutation';
   /** Change your password. Every other session ends; this one stays signed in. */
@@ -66,39 +70,67 @@ export type Mutation = {
 };
 
 
+/**
+ * Everything that changes state: signing up and in, refreshing tokens, ending
+ * sessions, and managing users.
+ */
 export type MutationChangePasswordArgs = {
   currentPassword: Scalars['String']['input'];
   newPassword: Scalars['String']['input'];
 };
 
 
+/**
+ * Everything that changes state: signing up and in, refreshing tokens, ending
+ * sessions, and managing users.
+ */
 export type MutationDeleteUserArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * Everything that changes state: signing up and in, refreshing tokens, ending
+ * sessions, and managing users.
+ */
 export type MutationLoginArgs = {
   email: Scalars['String']['input'];
   password: Scalars['String']['input'];
 };
 
 
+/**
+ * Everything that changes state: signing up and in, refreshing tokens, ending
+ * sessions, and managing users.
+ */
 export type MutationRefreshTokenArgs = {
   refreshToken: Scalars['String']['input'];
 };
 
 
+/**
+ * Everything that changes state: signing up and in, refreshing tokens, ending
+ * sessions, and managing users.
+ */
 export type MutationRevokeSessionArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * Everything that changes state: signing up and in, refreshing tokens, ending
+ * sessions, and managing users.
+ */
 export type MutationSetUserRoleArgs = {
   role: Role;
   userId: Scalars['ID']['input'];
 };
 
 
+/**
+ * Everything that changes state: signing up and in, refreshing tokens, ending
+ * sessions, and managing users.
+ */
 export type MutationSignupArgs = {
   email: Scalars['String']['input'];
   password: Scalars['String']['input'];
@@ -117,6 +149,7 @@ export type PageInfo = {
   readonly startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** Everything that reads: the signed-in user, and users for admins. */
 export type Query = {
   readonly __typename?: 'Query';
   /** The signed-in user, or null when the request carries no token. */
@@ -128,11 +161,13 @@ export type Query = {
 };
 
 
+/** Everything that reads: the signed-in user, and users for admins. */
 export type QueryUserArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** Everything that reads: the signed-in user, and users for admins. */
 export type QueryUsersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -140,7 +175,9 @@ export type QueryUsersArgs = {
 
 /** A user's role. Every new user is a USER; only an ADMIN can change roles. */
 export type Role =
+  /** An administrator: it may read every user, change roles and delete accounts. */
   | 'ADMIN'
+  /** A regular account: it reads and manages only its own data. */
   | 'USER';
 
 /** A signed-in device: one per login. Its refresh tokens rotate inside it. */

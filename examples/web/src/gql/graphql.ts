@@ -1,0 +1,162 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** A user's role. Every new user is a USER; only an ADMIN can change roles. */
+export type Role =
+  /** An administrator: it may read every user, change roles and delete accounts. */
+  | 'ADMIN'
+  /** A regular account: it reads and manages only its own data. */
+  | 'USER';
+
+export type TokensFragment = { readonly accessToken: string, readonly refreshToken: string, readonly expiresIn: number };
+
+export type SignUpMutationVariables = Exact<{
+  email: string;
+  password: string;
+}>;
+
+
+export type SignUpMutation = { readonly signup: { readonly accessToken: string, readonly refreshToken: string, readonly expiresIn: number } };
+
+export type SignInMutationVariables = Exact<{
+  email: string;
+  password: string;
+}>;
+
+
+export type SignInMutation = { readonly login: { readonly accessToken: string, readonly refreshToken: string, readonly expiresIn: number } };
+
+export type RefreshMutationVariables = Exact<{
+  refreshToken: string;
+}>;
+
+
+export type RefreshMutation = { readonly refreshToken: { readonly accessToken: string, readonly refreshToken: string, readonly expiresIn: number } };
+
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { readonly me: { readonly id: string, readonly email: string, readonly role: Role, readonly createdAt: string } | null };
+
+export type MySessionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MySessionsQuery = { readonly me: { readonly id: string, readonly sessions: ReadonlyArray<{ readonly id: string, readonly createdAt: string, readonly lastUsedAt: string, readonly userAgent: string | null, readonly current: boolean }> } | null };
+
+export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SignOutMutation = { readonly logout: boolean };
+
+export type RevokeSessionMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokeSessionMutation = { readonly revokeSession: boolean };
+
+export type SignOutEverywhereMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SignOutEverywhereMutation = { readonly logoutAll: boolean };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const TokensFragmentDoc = new TypedDocumentString(`
+    fragment Tokens on AuthPayload {
+  accessToken
+  refreshToken
+  expiresIn
+}
+    `, {"fragmentName":"Tokens"}) as unknown as TypedDocumentString<TokensFragment, unknown>;
+export const SignUpDocument = new TypedDocumentString(`
+    mutation SignUp($email: String!, $password: String!) {
+  signup(email: $email, password: $password) {
+    ...Tokens
+  }
+}
+    fragment Tokens on AuthPayload {
+  accessToken
+  refreshToken
+  expiresIn
+}`) as unknown as TypedDocumentString<SignUpMutation, SignUpMutationVariables>;
+export const SignInDocument = new TypedDocumentString(`
+    mutation SignIn($email: String!, $password: String!) {
+  login(email: $email, password: $password) {
+    ...Tokens
+  }
+}
+    fragment Tokens on AuthPayload {
+  accessToken
+  refreshToken
+  expiresIn
+}`) as unknown as TypedDocumentString<SignInMutation, SignInMutationVariables>;
+export const RefreshDocument = new TypedDocumentString(`
+    mutation Refresh($refreshToken: String!) {
+  refreshToken(refreshToken: $refreshToken) {
+    ...Tokens
+  }
+}
+    fragment Tokens on AuthPayload {
+  accessToken
+  refreshToken
+  expiresIn
+}`) as unknown as TypedDocumentString<RefreshMutation, RefreshMutationVariables>;
+export const MeDocument = new TypedDocumentString(`
+    query Me {
+  me {
+    id
+    email
+    role
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const MySessionsDocument = new TypedDocumentString(`
+    query MySessions {
+  me {
+    id
+    sessions {
+      id
+      createdAt
+      lastUsedAt
+      userAgent
+      current
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MySessionsQuery, MySessionsQueryVariables>;
+export const SignOutDocument = new TypedDocumentString(`
+    mutation SignOut {
+  logout
+}
+    `) as unknown as TypedDocumentString<SignOutMutation, SignOutMutationVariables>;
+export const RevokeSessionDocument = new TypedDocumentString(`
+    mutation RevokeSession($id: ID!) {
+  revokeSession(id: $id)
+}
+    `) as unknown as TypedDocumentString<RevokeSessionMutation, RevokeSessionMutationVariables>;
+export const SignOutEverywhereDocument = new TypedDocumentString(`
+    mutation SignOutEverywhere {
+  logoutAll
+}
+    `) as unknown as TypedDocumentString<SignOutEverywhereMutation, SignOutEverywhereMutationVariables>;

@@ -1,0 +1,107 @@
+// `npm run cli -- permissions`: who may use every field reachable from Query
+// and Mutation, and its rate limits, as Markdown, read from the live schema
+// with the same directive reader the server uses at start. schema/PERMISSIONS.md
+// is this output, committed, and a test compares the two, so an access change
+// cannot land without showing up as a diff of that file in review.
+import { pathToFileURL } from 'node:url';
+import { getDirective } from '@graphql-tools/utils';
+import { astFromValue, print, type GraphQLField, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import { readAccessDirectives, reachableObjectTypes } from '../access/read-access-directives.js';
+import type { AccessDeclaration } from '../access/rules.js';
+import { buildSchema, loadTypeDefs } from '../resolvers/build-schema.js';
+
+const header = `# Who may use what
+
+Generated from the live schema (\`schema/*.graphql\`) by \`npm run cli -- permissions\`;
+do not edit it by hand. A test fails when it and the schema disagree: after
+changing access or limits, run \`npm run -s permissions > schema/PERMISSIONS.md\`.
+
+- **public**: anyone, signed in or not (\`@public\`).
+- **signed in**: any signed-in user (\`@auth\`).
+- **owner**: the user the data belongs to, or an ADMIN (\`@auth(requires: OWNER)\`).
+  On a Query or Mutation field the owner is the user whose id is the named
+  argument; on a field of an object, the object itself.
+- **ADMIN**: admins only (\`@auth(requires: ADMIN)\`).
+- A field without its own declaration takes its type's.
+- Rate limits (\`@rateLimit\`) count per signed-in user, or per client IP when
+  anonymous; a field with several limits runs only when all of them allow it.
+`;
+
+function describeAccess(declaration: AccessDeclaration | undefined): string {
+  if (declaration === undefined) return 'nobody (no access declared)';
+  if (declaration.kind === 'public') return 'public';
+  if (declaration.requires === 'USER') return 'signed in';
+  if (declaration.requires === 'ADMIN') return 'ADMIN';
+  return declaration.ownerArg === undefined ? 'owner or ADMIN' : `owner (argument \`${declaration.ownerArg}\`) or ADMIN`;
+}
+
+const isEmpty = (value: unknown) => value === undefined || value === null || (Array.isArray(value) && value.length === 0);
+const show = (value: unknown) => (Array.isArray(value) ? value.map(String).join(', ') : String(value));
+
+/** Reads the directive's arguments generically, so a new argument shows up here without a code change. */
+function describeRateLimits(schema: GraphQLSchema, field: GraphQLField<unknown, unknown>): string {
+  const limits = getDirective(schema, field, 'rateLimit') ?? [];
+  if (limits.length === 0) return '—';
+  return limits
+    .map(({ max, window, ...rest }: Record<string, unknown>) => {
+      const extras = Object.entries(rest)
+        .filter(([, value]) => !isEmpty(value))
+        .map(([name, value]) => `${name}: ${show(value)}`);
+      const base = isEmpty(max) || isEmpty(window) ? '' : `${show(max)} per ${show(window)}`;
+      return [base, extras.length > 0 ? `(${extras.join('; ')})` : ''].filter((part) => part !== '').join(' ');
+    })
+    .join('<br>');
+}
+
+function signature(field: GraphQLField<unknown, unknown>): string {
+  const args = field.args
+    .map((arg) => {
+      const defaultValue = arg.defaultValue === undefined ? undefined : astFromValue(arg.defaultValue, arg.type);
+      return `${arg.name}: ${arg.type.toString()}${defaultValue ? ` = ${print(defaultValue)}` : ''}`;
+    })
+    .join(', ');
+  return `\`${field.name}${args === '' ? '' : `(${args})`}: ${field.type.toString()}\``;
+}
+
+/** Root types first (Query, Mutation, Subscription), then the others by name. */
+function orderedTypes(schema: GraphQLSchema): GraphQLObjectType[] {
+  const roots = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].filter((t) => t !== undefined && t !== null);
+  const rootNames = new Set(roots.map((t) => t.name));
+  const others = reachableObjectTypes(schema)
+    .filter((t) => !rootNames.has(t.name))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  return [...roots, ...others];
+}
+
+/** The Markdown matrix of a built schema. Throws AccessDeclarationError as the server's boot check does. */
+export function renderPermissions(schema: GraphQLSchema): string {
+  const access = readAccessDirectives(schema);
+  const sections = orderedTypes(schema).map((type) => {
+    const rows = Object.values(type.getFields()).map(
+      (field) => `| ${signature(field)} | ${describeAccess(access.get(type.name)?.get(field.name))} | ${describeRateLimits(schema, field)} |`,
+    );
+    return [`## ${type.name}`, '', '| field | who may use it | rate limit |', '| --- | --- | --- |', ...rows].join('\n');
+  });
+  return `${header}\n${sections.join('\n\n')}\n`;
+}
+
+/** The matrix of the SDL the server would serve (schema/*.graphql unless given). */
+export function permissionsMarkdown(typeDefs: readonly string[] = loadTypeDefs()): string {
+  return renderPermissions(buildSchema(typeDefs, {}));
+}
+
+/** Prints the matrix to stdout; exit code 1 (and the reason on stderr) when access is not declared correctly. */
+export async function permissionsCommand(): Promise<number> {
+  try {
+    process.stdout.write(permissionsMarkdown());
+    return 0;
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+// `npm run permissions` runs this file directly; the CLI dispatcher imports it.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await permissionsCommand();
+}

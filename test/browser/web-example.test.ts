@@ -1,0 +1,149 @@
+// The example page (examples/web) in a real Chromium against the real server:
+// sign up, sign in, sessions with per-device sign-out, a transparent refresh
+// after the access token expires, and sign-out everywhere. The page is served
+// from its own origin, so every call is a real cross-origin request that the
+// server's CORS_ORIGINS must allow. Time is the server's fake clock: no sleeps.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { codeOf, defaultPassword, login, refresh } from '../helpers/accounts.js';
+import { serveDirectory, type ServedDirectory } from '../helpers/serve-directory.js';
+import { startTestServer, type TestServer } from '../helpers/start-test-server.js';
+
+const chromiumPath = '/usr/bin/chromium';
+const hasChromium = existsSync(chromiumPath);
+if (!hasChromium) {
+  console.warn(`SKIPPED test/browser/web-example.test.ts: no Chromium at ${chromiumPath} (install it with: apt-get install -y chromium)`);
+}
+
+const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'];
+const accessTokenTtlMs = 60_000;
+const email = 'browser@example.com';
+
+interface SeenRequest {
+  readonly operation: string;
+  readonly status: number;
+}
+
+describe.skipIf(!hasChromium)('the web example in Chromium', () => {
+  const tempDirs: string[] = [];
+  const seen: SeenRequest[] = [];
+  let site: ServedDirectory;
+  let server: TestServer;
+  let browser: BrowserContext;
+  let page: Page;
+
+  const tempDir = (prefix: string) => {
+    const dir = mkdtempSync(join(tmpdir(), prefix));
+    tempDirs.push(dir);
+    return dir;
+  };
+  const activity = (text: string) => page.locator('#activity li', { hasText: text }).waitFor();
+  const rows = () => page.locator('#sessions li');
+  const countOf = (operation: string, status?: number) => seen.filter((r) => r.operation === operation && (status === undefined || r.status === status)).length;
+
+  beforeAll(async () => {
+    const outDir = tempDir('web-example-dist-');
+    site = await serveDirectory(outDir);
+    server = await startTestServer({ env: { ACCESS_TOKEN_TTL: '1m', CORS_ORIGINS: site.origin } });
+    const apiUrl = `${server.url}/graphql`;
+    await build({
+      configFile: 'examples/web/vite.config.ts',
+      logLevel: 'warn',
+      build: { outDir },
+      define: { 'import.meta.env.VITE_API_URL': JSON.stringify(apiUrl) },
+    });
+    browser = await chromium.launchPersistentContext(tempDir('web-example-profile-'), { executablePath: chromiumPath, headless: true, args: chromiumArgs });
+    page = browser.pages()[0] ?? (await browser.newPage());
+    page.setDefaultTimeout(10_000);
+    // What the page asked the API, by operation name, with the answer's status.
+    page.on('response', (response) => {
+      const request = response.request();
+      if (request.url() !== apiUrl || request.method() !== 'POST') return;
+      const query = (request.postDataJSON() as { query?: string } | null)?.query ?? '';
+      seen.push({ operation: /^\s*(?:query|mutation)\s+(\w+)/.exec(query)?.[1] ?? 'anonymous', status: response.status() });
+    });
+    await page.goto(`${site.origin}/`);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await site?.close();
+    for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('shows a wrong sign-in as an error without trying to refresh', async () => {
+    await page.fill('#email', 'nobody@example.com');
+    await page.fill('#password', 'not the password');
+    await page.click('#sign-in');
+    await page.locator('#status', { hasText: 'Please sign in' }).waitFor();
+    expect(countOf('SignIn')).toBe(1);
+    expect(countOf('Refresh')).toBe(0);
+  });
+
+  it('signs up, shows me, and keeps the tokens out of every storage', async () => {
+    await page.fill('#email', email);
+    await page.fill('#password', defaultPassword);
+    await page.click('#sign-up');
+    await page.locator('#me', { hasText: email }).waitFor();
+    await activity(`Created ${email}`);
+    // A string, evaluated in the page: this project's TypeScript has no DOM types.
+    const stored = await page.evaluate('({ local: localStorage.length, session: sessionStorage.length, cookies: document.cookie })');
+    expect(stored).toEqual({ local: 0, session: 0, cookies: '' });
+  });
+
+  it('signs out on this device and signs in again, listing this one session', async () => {
+    await page.click('#sign-out');
+    await page.locator('#auth-form').waitFor({ state: 'visible' });
+    await page.fill('#email', email);
+    await page.fill('#password', defaultPassword);
+    await page.click('#sign-in');
+    await activity(`Signed in as ${email}`);
+    await rows().first().waitFor();
+    expect(await rows().count()).toBe(1);
+    expect(await rows().first().getAttribute('data-current')).toBe('true');
+    expect(await rows().first().locator('.device').textContent()).toContain('Chrome');
+  });
+
+  it('signs out another device, whose token stops working at once', async () => {
+    const other = await login(server, email, defaultPassword, { 'user-agent': 'Other device' });
+    await page.click('#reload');
+    await page.locator('#sessions li', { hasText: 'Other device' }).waitFor();
+    expect(await rows().count()).toBe(2);
+    await page.locator('#sessions li', { hasText: 'Other device' }).getByRole('button').click();
+    await activity('Signed out Other device');
+    await page.locator('#sessions li', { hasText: 'Other device' }).waitFor({ state: 'detached' });
+    expect(await rows().count()).toBe(1);
+    expect((await server.graphql('{ me { id } }', { token: other.accessToken })).status).toBe(401);
+  });
+
+  it('refreshes once, transparently, when the access token has expired', async () => {
+    const sessionId = await rows().first().getAttribute('data-session-id');
+    seen.length = 0;
+    server.clock.advance(accessTokenTtlMs + 1000);
+    await page.click('#reload');
+    await activity('Access token expired: refreshed it');
+    await page.locator('#status:empty').waitFor({ state: 'attached' });
+    // Me and MySessions ran at once: both met UNAUTHENTICATED, one refresh served both, both retried.
+    expect(countOf('Me', 401) + countOf('MySessions', 401)).toBe(2);
+    expect(countOf('Refresh')).toBe(1);
+    expect(countOf('Me', 200) + countOf('MySessions', 200)).toBe(2);
+    // Rotation happens inside the session: still the same device.
+    expect(await rows().count()).toBe(1);
+    expect(await rows().first().getAttribute('data-session-id')).toBe(sessionId);
+    await page.locator('#me', { hasText: email }).waitFor();
+  });
+
+  it('signs out everywhere, ending the other sessions too', async () => {
+    const laptop = await login(server, email, defaultPassword, { 'user-agent': 'Laptop' });
+    await page.click('#sign-out-everywhere');
+    await activity('Signed out everywhere');
+    await page.locator('#auth-form').waitFor({ state: 'visible' });
+    expect(await page.locator('#account').isHidden()).toBe(true);
+    expect(codeOf(await refresh(server, laptop.refreshToken))).toBe('UNAUTHENTICATED');
+  });
+});

@@ -1,0 +1,46 @@
+// schema/PERMISSIONS.md is the reviewable record of who may use what. It must
+// be exactly what the live schema says, so no access change lands unseen.
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { permissionsMarkdown } from '../../src/cli/permissions-command.js';
+import { loadTypeDefs } from '../../src/resolvers/build-schema.js';
+
+const committedPath = 'schema/PERMISSIONS.md';
+const rowOf = (markdown: string, field: string) => markdown.split('\n').find((line) => line.startsWith(`| \`${field}`));
+
+describe('the permission matrix', () => {
+  it('is committed exactly as the live schema says', () => {
+    expect(
+      readFileSync(committedPath, 'utf8'),
+      `${committedPath} is out of date with schema/*.graphql; regenerate it with: npm run -s permissions > ${committedPath}`,
+    ).toBe(permissionsMarkdown());
+  });
+
+  it('names who may use each field and its rate limits', () => {
+    const markdown = permissionsMarkdown();
+    expect(rowOf(markdown, 'me:')).toBe('| `me: User` | public | — |');
+    expect(rowOf(markdown, 'users(')).toContain('| ADMIN |');
+    expect(rowOf(markdown, 'user(')).toContain('| owner (argument `id`) or ADMIN |');
+    expect(rowOf(markdown, 'logoutAll')).toContain('| signed in |');
+    expect(rowOf(markdown, 'email:')).toContain('| owner or ADMIN |');
+    expect(rowOf(markdown, 'login(')).toMatch(/\| 5 per 1m \(identityArgs: email\)<br>20 per 1m \|$/);
+  });
+
+  it('changes when a field\'s access changes', () => {
+    const loosened = loadTypeDefs().map((sdl) => sdl.replace('): UserConnection! @auth(requires: ADMIN)', '): UserConnection! @auth'));
+    expect(loosened.join()).not.toBe(loadTypeDefs().join());
+    expect(rowOf(permissionsMarkdown(loosened), 'users(')).toContain('| signed in |');
+  });
+
+  it('refuses, like the server, a schema with a field that declares no access', () => {
+    const undeclared = [...loadTypeDefs(), 'type Secret { value: String! }\nextend type Query { secret: Secret }'];
+    expect(() => permissionsMarkdown(undeclared)).toThrow(/Query\.secret: no @auth or @public/);
+  });
+
+  it('prints the same Markdown from `npm run permissions`', async () => {
+    const { stdout } = await promisify(execFile)('node_modules/.bin/tsx', ['src/cli/permissions-command.ts']);
+    expect(stdout).toBe(permissionsMarkdown());
+  });
+});
