@@ -1,7 +1,7 @@
 // What the session tests ask over and over: whose sessions are live, does a
 // token still work, which audit events were written.
 import { expect } from 'vitest';
-import type { TestServer } from './start-test-server.js';
+import type { GraphqlResult, TestServer } from './start-test-server.js';
 
 export interface SessionView {
   readonly id: string;
@@ -26,3 +26,11 @@ export async function meStatus(server: TestServer, token: string): Promise<numbe
 
 /** Audit events of one type written so far. */
 export const auditEvents = (server: TestServer, type: string) => server.logs.filter((line) => line['audit'] === true && line['event'] === type);
+
+export interface TokenPair {
+  readonly accessToken: string;
+  readonly refreshToken: string;
+}
+
+/** The new pair a `refreshToken` result carries; undefined when the refresh was refused. */
+export const pairOf = (result: GraphqlResult): TokenPair => result.body.data?.['refreshToken'] as TokenPair;

@@ -5,12 +5,10 @@ import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshTokens, sessions } from '../../db/sqlite/schema.js';
 import { codeOf, refresh, signup } from '../helpers/accounts.js';
-import { auditEvents } from '../helpers/session-queries.js';
+import { auditEvents, pairOf } from '../helpers/session-queries.js';
 import { startTestServer, type TestServer } from '../helpers/start-test-server.js';
 
 const minute = 60_000;
-type Pair = { accessToken: string; refreshToken: string };
-const pairOf = (result: Awaited<ReturnType<typeof refresh>>) => result.body.data?.['refreshToken'] as Pair;
 
 describe('purge of ended and expired sessions and tokens', () => {
   let server: TestServer;

@@ -3,12 +3,10 @@
 // Within the window it is two clients of the owner racing: refused, not punished.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeOf, login, refresh, signup } from '../helpers/accounts.js';
-import { auditEvents, meStatus, mySessions } from '../helpers/session-queries.js';
+import { auditEvents, meStatus, mySessions, pairOf } from '../helpers/session-queries.js';
 import { startTestServer, type TestServer } from '../helpers/start-test-server.js';
 
 const grace = 2_000; // REFRESH_REUSE_GRACE default
-type Pair = { accessToken: string; refreshToken: string };
-const pairOf = (result: Awaited<ReturnType<typeof refresh>>) => result.body.data?.['refreshToken'] as Pair;
 
 describe('refresh token reuse detection', () => {
   let server: TestServer;

@@ -2,13 +2,11 @@
 // dead, and no amount of refreshing carries a session past SESSION_MAX_AGE.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeOf, refresh, signup } from '../helpers/accounts.js';
-import { auditEvents, meStatus, mySessions } from '../helpers/session-queries.js';
+import { auditEvents, meStatus, mySessions, pairOf, type TokenPair } from '../helpers/session-queries.js';
 import type { SessionId } from '../../src/platform/ids.js';
 import { startTestServer, type TestServer } from '../helpers/start-test-server.js';
 
 const minute = 60_000;
-type Pair = { accessToken: string; refreshToken: string };
-const pairOf = (result: Awaited<ReturnType<typeof refresh>>) => result.body.data?.['refreshToken'] as Pair;
 
 describe('session and refresh token lifetimes', () => {
   let server: TestServer;
@@ -30,7 +28,7 @@ describe('session and refresh token lifetimes', () => {
 
   it('ends a session at SESSION_MAX_AGE however often it was refreshed: refresh and access tokens alike', async () => {
     const user = await signup(server, 'marathon@example.com');
-    let pair: Pair = user;
+    let pair: TokenPair = user;
     for (const _at of [50, 100, 150]) {
       server.clock.advance(50 * minute); // inside REFRESH_TOKEN_TTL every time
       pair = pairOf(await refresh(server, pair.refreshToken));

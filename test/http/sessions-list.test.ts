@@ -2,13 +2,11 @@
 // the caller's own; and the "Done when" walk-through on two devices.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeOf, login, refresh, signup } from '../helpers/accounts.js';
-import { auditEvents, meStatus, mySessions } from '../helpers/session-queries.js';
+import { auditEvents, meStatus, mySessions, pairOf } from '../helpers/session-queries.js';
 import { startTestServer, type TestServer } from '../helpers/start-test-server.js';
 
 const laptopAgent = { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0' };
 const phoneAgent = { 'user-agent': 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0) Safari/604.1' };
-type Pair = { accessToken: string; refreshToken: string };
-const pairOf = (result: Awaited<ReturnType<typeof refresh>>) => result.body.data?.['refreshToken'] as Pair;
 
 describe('User.sessions', () => {
   let server: TestServer;

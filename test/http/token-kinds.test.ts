@@ -1,10 +1,10 @@
 // A refresh token is never an access token and vice versa; every refused
 // token gets the same answer, and only the server log says why.
-import jwt from 'jsonwebtoken';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeOf, refresh, signup, type SignedIn } from '../helpers/accounts.js';
 import { auditEvents, meStatus } from '../helpers/session-queries.js';
-import { startTestServer, testSecret, type GraphqlResult, type TestServer } from '../helpers/start-test-server.js';
+import { resignToken } from '../helpers/resign-token.js';
+import { startTestServer, type GraphqlResult, type TestServer } from '../helpers/start-test-server.js';
 
 const genericMessage = 'Invalid or expired token';
 
@@ -15,13 +15,6 @@ function expectRefused(result: GraphqlResult) {
   expect(codeOf(result)).toBe('UNAUTHENTICATED');
   expect(result.body.errors?.[0]?.message).toBe(genericMessage);
   expect(result.body.data).toBeUndefined();
-}
-
-/** The access token re-signed with the right key and claims but a changed header. */
-function resignedWithHeader(accessToken: string, header: Record<string, unknown>): string {
-  const decoded = jwt.decode(accessToken, { complete: true });
-  if (decoded === null || typeof decoded.payload === 'string') throw new Error('not a JWT');
-  return jwt.sign(decoded.payload, testSecret, { algorithm: 'HS256', header: { ...decoded.header, ...header, alg: 'HS256' } });
 }
 
 describe('token kinds and rejection reasons', () => {
@@ -50,14 +43,14 @@ describe('token kinds and rejection reasons', () => {
   });
 
   it('checks the typ header: a correctly signed JWT that is not at+jwt is refused', async () => {
-    const forged = resignedWithHeader(alice.accessToken, { typ: 'JWT' });
+    const forged = resignToken(alice.accessToken, { header: { typ: 'JWT' } });
     expectRefused(await server.graphql('{ me { id } }', { token: forged }));
     expect(lastRejection()).toMatchObject({ reason: 'typ "JWT" is not at+jwt' });
   });
 
   it('answers an expired, a badly signed and an unknown-kid token alike, each with its own logged reason', async () => {
     const badSignature = `${alice.accessToken.slice(0, alice.accessToken.lastIndexOf('.') + 1)}${'A'.repeat(43)}`;
-    const unknownKid = resignedWithHeader(alice.accessToken, { kid: 'not-a-key-we-know' });
+    const unknownKid = resignToken(alice.accessToken, { header: { kid: 'not-a-key-we-know' } });
     expectRefused(await server.graphql('{ me { id } }', { token: badSignature }));
     expect(lastRejection()).toMatchObject({ reason: 'JsonWebTokenError: invalid signature' });
     expectRefused(await server.graphql('{ me { id } }', { token: unknownKid }));
