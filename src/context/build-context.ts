@@ -1,7 +1,8 @@
 // The context turns the Authorization header into a viewer and does nothing
 // else. No header: anonymous, a normal state. A header that is not a valid,
 // live access token: InvalidTokenError (HTTP 401), never a quiet anonymous.
-import type { AccessTokens } from '../credentials/access-tokens.js';
+import type { AccessTokens, VerifiedAccessToken } from '../credentials/access-tokens.js';
+import type { AuditLog } from '../platform/audit.js';
 import { InvalidTokenError } from '../platform/errors.js';
 import type { Logger } from '../platform/logger.js';
 import { anonymous, type RequestContext, type RequestOrigin, type Viewer } from '../platform/request-context.js';
@@ -24,11 +25,33 @@ export function readBearerToken(header: string | undefined): string | undefined 
   return match[1];
 }
 
-export function createContextBuilder(deps: { accessTokens: AccessTokens; verifier: SessionVerifier; log: Logger }): BuildContext {
-  const { accessTokens, verifier, log } = deps;
+export interface ContextDeps {
+  readonly accessTokens: AccessTokens;
+  readonly verifier: SessionVerifier;
+  readonly audit: AuditLog;
+  readonly log: Logger;
+}
+
+export function createContextBuilder({ accessTokens, verifier, audit, log }: ContextDeps): BuildContext {
+  async function viewerOf(authorization: string | undefined, origin: RequestOrigin): Promise<Viewer> {
+    let verified: VerifiedAccessToken | undefined;
+    try {
+      const token = readBearerToken(authorization);
+      if (token === undefined) return anonymous;
+      verified = accessTokens.verify(token);
+      return await verifier.viewerFor(verified);
+    } catch (error) {
+      // The client gets one generic message whatever went wrong (expired,
+      // revoked, forged…): only the server may know which, so it is written here.
+      if (error instanceof InvalidTokenError) {
+        audit.record({ type: 'token.rejected', origin, reason: error.reason, subjectId: verified?.userId, sessionId: verified?.sessionId });
+      }
+      throw error;
+    }
+  }
+
   return async ({ authorization, origin }) => {
-    const token = readBearerToken(authorization);
-    const viewer: Viewer = token === undefined ? anonymous : await verifier.viewerFor(accessTokens.verify(token));
+    const viewer = await viewerOf(authorization, origin);
     return { viewer, origin, log: log.child({ requestId: origin.requestId }) };
   };
 }

@@ -61,6 +61,9 @@ function readHeader(token: string): { kid?: unknown; typ?: unknown; alg?: unknow
   }
 }
 
+// Header values come from whoever sent the token and end up in the log: short and quoted.
+const shown = (value: unknown): string => (JSON.stringify(value) ?? 'undefined').slice(0, 40);
+
 const isRole = (value: unknown): value is Role => value === 'USER' || value === 'ADMIN';
 const isText = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
 const isInt = (value: unknown): value is number => Number.isSafeInteger(value);
@@ -88,10 +91,10 @@ export function createAccessTokens(settings: AccessTokenSettings, clock: Clock):
 
     verify(token) {
       const header = readHeader(token);
-      if (header.alg !== algorithm) throw new InvalidTokenError(`algorithm ${String(header.alg)} is not accepted`);
-      if (header.typ !== tokenType) throw new InvalidTokenError(`typ ${String(header.typ)} is not ${tokenType}`);
+      if (header.alg !== algorithm) throw new InvalidTokenError(`algorithm ${shown(header.alg)} is not accepted`);
+      if (header.typ !== tokenType) throw new InvalidTokenError(`typ ${shown(header.typ)} is not ${tokenType}`);
       const key = typeof header.kid === 'string' ? keys.get(header.kid) : undefined;
-      if (!key) throw new InvalidTokenError(`unknown kid ${String(header.kid)}`);
+      if (!key) throw new InvalidTokenError(`unknown kid ${shown(header.kid)}`);
       let claims: unknown;
       try {
         claims = jwt.verify(token, key, {

@@ -189,6 +189,12 @@ export type Session = {
   readonly current: Scalars['Boolean']['output'];
   /** Opaque id, for `revokeSession`. */
   readonly id: Scalars['ID']['output'];
+  /**
+   * The client IP address of the last login or refresh (X-Forwarded-For only
+   * when the server is configured to trust a proxy). Readable, like the whole
+   * session list, only by the user themself or an ADMIN.
+   */
+  readonly ip?: Maybe<Scalars['String']['output']>;
   /** When the session was last used to make a request or refresh. */
   readonly lastUsedAt: Scalars['DateTime']['output'];
   /** The User-Agent header of the last login or refresh, if any. */
@@ -399,6 +405,7 @@ export type SessionResolvers<ContextType = RequestContext, ParentType extends Re
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   current?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ip?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   lastUsedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   userAgent?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;

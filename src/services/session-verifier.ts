@@ -18,7 +18,8 @@ export interface SessionVerifier {
 }
 
 interface Entry {
-  readonly viewer: SignedInViewer | undefined; // undefined: ended, expired or its user deleted
+  readonly viewer: SignedInViewer | undefined; // undefined: not live, for `refusal`
+  readonly refusal: string;
   readonly sessionExpiresAt: number;
   readonly cachedAt: number;
 }
@@ -35,18 +36,28 @@ export function createSessionVerifier(deps: {
 }): SessionVerifier {
   const { sessions, clock, cacheTtlMs, maxEntries } = deps;
   const cache = new Map<SessionId, Entry>();
+  // Bumped by every forget*. A load that read the database before a forget
+  // may hold the answer from before the change: it serves its own request
+  // (which raced the change) but must not be cached for the ones after.
+  let generation = 0;
 
   async function load(id: SessionId, now: number): Promise<Entry> {
+    const startedIn = generation;
     const status = await sessions.status(id);
-    const liveStatus = status && !status.ended && status.expiresAt > now ? status : undefined;
-    if (liveStatus && now - liveStatus.lastUsedAt > touchEveryMs) await sessions.touch(id, now);
+    const refusal = !status ? 'session unknown (ended and purged, or its user deleted)' : status.ended ? 'session ended' : status.expiresAt <= now ? 'session expired' : '';
+    const live = status && refusal === '' ? status : undefined;
+    if (live && now - live.lastUsedAt > touchEveryMs) await sessions.touch(id, now);
     const entry: Entry = {
-      viewer: liveStatus && { kind: 'user', userId: liveStatus.userId, role: liveStatus.role, sessionId: id },
-      sessionExpiresAt: liveStatus?.expiresAt ?? 0,
+      viewer: live && { kind: 'user', userId: live.userId, role: live.role, sessionId: id },
+      refusal,
+      sessionExpiresAt: live?.expiresAt ?? 0,
       cachedAt: now,
     };
-    if (cache.size >= maxEntries) cache.delete(cache.keys().next().value as SessionId); // oldest first
-    cache.set(id, entry);
+    if (generation === startedIn) {
+      cache.delete(id); // re-inserted last, so eviction below takes the least recently loaded
+      if (cache.size >= maxEntries) cache.delete(cache.keys().next().value as SessionId);
+      cache.set(id, entry);
+    }
     return entry;
   }
 
@@ -56,16 +67,18 @@ export function createSessionVerifier(deps: {
       const cached = cache.get(token.sessionId);
       const entry = cached && now - cached.cachedAt < cacheTtlMs ? cached : await load(token.sessionId, now);
       const viewer = entry.viewer;
-      if (!viewer) throw new InvalidTokenError('session ended, expired or unknown');
+      if (!viewer) throw new InvalidTokenError(entry.refusal);
       if (entry.sessionExpiresAt <= now) throw new InvalidTokenError('session expired');
       if (viewer.userId !== token.userId) throw new InvalidTokenError('token subject does not own its session');
       return viewer;
     },
     forgetSession(id) {
+      generation += 1;
       cache.delete(id);
     },
     forgetUser(userId) {
-      // Rare (role change, deletion, sign-out everywhere) and bounded by maxEntries.
+      generation += 1;
+      // Rare (role change, deletion) and bounded by maxEntries.
       for (const [id, entry] of cache) if (entry.viewer?.userId === userId) cache.delete(id);
     },
   };

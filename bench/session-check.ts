@@ -1,0 +1,113 @@
+// What the per-request revocation check costs, next to the check-free path.
+//
+//   npx tsx bench/session-check.ts [iterations]      (default 300000)
+//
+// Every authenticated request verifies the JWT (HS256) and then asks the
+// session verifier whether the token's session is still live. This measures,
+// in one process, on a real SQLite file in a temp directory:
+//   jwt verify only           the check-free path (what stateless JWTs cost)
+//   verify + check, cached    the usual case: liveness served from memory
+//   verify + check, miss      every check reads SQLite (SESSION_CACHE_TTL=0)
+//   check alone, cached/miss  the check without the JWT verify
+// Components are built exactly as src/app.ts builds them; HTTP and GraphQL
+// are left out on purpose, so the numbers are the check and nothing else.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createDatabase } from '../db/create-database.js';
+import { createAccessTokens, type VerifiedAccessToken } from '../src/credentials/access-tokens.js';
+import { systemClock } from '../src/platform/clock.js';
+import { newId, type RefreshTokenHash, type SessionId, type UserId } from '../src/platform/ids.js';
+import { createSessionRepository } from '../src/repositories/session-repository.js';
+import { createUserRepository } from '../src/repositories/user-repository.js';
+import { createSessionVerifier } from '../src/services/session-verifier.js';
+
+const iterations = Number(process.argv[2] ?? 300_000);
+const directory = mkdtempSync(join(tmpdir(), 'session-check-'));
+const database = createDatabase(`file:${join(directory, 'bench.db')}`);
+const hour = 3_600_000;
+
+async function seed(): Promise<{ userId: UserId; sessionId: SessionId }> {
+  const now = systemClock.now();
+  const userId = newId(now) as UserId;
+  const sessionId = newId(now) as SessionId;
+  await createUserRepository(database.db).insert({ id: userId, email: 'bench@example.com', passwordHash: 'unused', role: 'USER', now });
+  const sessions = createSessionRepository(database.db);
+  // Other users' sessions too, so the lookup runs against an index, not a one-row table.
+  for (let i = 0; i < 10_000; i += 1) {
+    const otherUser = newId(now) as UserId;
+    await createUserRepository(database.db).insert({ id: otherUser, email: `u${i}@example.com`, passwordHash: 'unused', role: 'USER', now });
+    await sessions.create({ id: newId(now) as SessionId, userId: otherUser, now, expiresAt: now + hour, userAgent: 'bench', ip: '127.0.0.1', refreshTokenHash: `o${i}` as RefreshTokenHash, refreshTokenExpiresAt: now + hour });
+  }
+  await sessions.create({ id: sessionId, userId, now, expiresAt: now + hour, userAgent: 'bench', ip: '127.0.0.1', refreshTokenHash: 'h' as RefreshTokenHash, refreshTokenExpiresAt: now + hour });
+  return { userId, sessionId };
+}
+
+interface Path {
+  readonly name: string;
+  readonly run: () => unknown;
+  /** Whether the row includes the JWT verify, so its extra cost over the check-free path means something. */
+  readonly withVerify: boolean;
+}
+
+/** Seconds for `count` calls of `run`. */
+async function time(run: () => unknown, count: number): Promise<number> {
+  const started = process.hrtime.bigint();
+  for (let i = 0; i < count; i += 1) await run();
+  return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+
+// The paths take turns, round after round, and each reports its median round:
+// a burst of load from elsewhere on the machine hits every path alike.
+async function measure(paths: readonly Path[]): Promise<Array<Path & { microseconds: number }>> {
+  const rounds = 7;
+  const perRound = Math.ceil(iterations / rounds);
+  for (const path of paths) await time(path.run, Math.min(20_000, perRound)); // warm up the JIT and caches
+  const samples = paths.map(() => [] as number[]);
+  for (let round = 0; round < rounds; round += 1) {
+    for (const [index, path] of paths.entries()) samples[index]?.push(((await time(path.run, perRound)) * 1e6) / perRound);
+  }
+  return paths.map((path, index) => ({ ...path, microseconds: median(samples[index] ?? []) }));
+}
+
+async function main() {
+  const { userId, sessionId } = await seed();
+  const sessions = createSessionRepository(database.db);
+  const accessTokens = createAccessTokens({ secret: 'bench-secret-that-is-at-least-32-bytes-long', previousSecret: undefined, issuer: 'graphql-auth', audience: 'graphql-auth', ttlMs: hour }, systemClock);
+  const cached = createSessionVerifier({ sessions, clock: systemClock, cacheTtlMs: 5_000, maxEntries: 10_000 });
+  const uncached = createSessionVerifier({ sessions, clock: systemClock, cacheTtlMs: 0, maxEntries: 10_000 });
+  const { token } = accessTokens.sign({ userId, role: 'USER', sessionId });
+  const verified: VerifiedAccessToken = accessTokens.verify(token);
+
+  const rows = await measure([
+    { name: 'jwt verify only (check-free)', run: () => accessTokens.verify(token), withVerify: true },
+    { name: 'verify + check, cached', run: () => cached.viewerFor(accessTokens.verify(token)), withVerify: true },
+    { name: 'verify + check, miss (SQLite)', run: () => uncached.viewerFor(accessTokens.verify(token)), withVerify: true },
+    { name: 'check alone, cached', run: () => cached.viewerFor(verified), withVerify: false },
+    { name: 'check alone, miss (SQLite)', run: () => uncached.viewerFor(verified), withVerify: false },
+  ]);
+  const base = rows[0]?.microseconds ?? Number.NaN;
+  const signed = (value: number, digits: number) => `${value < 0 ? '−' : '+'}${Math.abs(value).toFixed(digits)}`;
+  const added = (r: (typeof rows)[number]) =>
+    r.withVerify && r !== rows[0] ? `${signed(r.microseconds - base, 2)} µs (${signed(((r.microseconds - base) / base) * 100, 0)}%)` : '';
+  const lines = [
+    `session check: ${iterations.toLocaleString('en')} calls per path (7 interleaved rounds, median), node ${process.version}, ${process.platform}/${process.arch}`,
+    '',
+    '| path | ops/s | µs/op | added to check-free |',
+    '| --- | ---: | ---: | ---: |',
+    ...rows.map((r) => `| ${r.name} | ${Math.round(1e6 / r.microseconds).toLocaleString('en')} | ${r.microseconds.toFixed(2)} | ${added(r)} |`),
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+main()
+  .finally(async () => {
+    await database.close();
+    rmSync(directory, { recursive: true, force: true });
+  })
+  .catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  });

@@ -1,0 +1,51 @@
+// The tables do not grow without bound: ended and expired sessions are deleted
+// once the retention period (REFRESH_TOKEN_TTL) has passed, expired refresh
+// tokens at once; live sessions and their current tokens are never touched.
+import { count } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { refreshTokens, sessions } from '../../db/sqlite/schema.js';
+import { codeOf, refresh, signup } from '../helpers/accounts.js';
+import { auditEvents, pairOf } from '../helpers/session-queries.js';
+import { startTestServer, type TestServer } from '../helpers/start-test-server.js';
+
+const minute = 60_000;
+
+describe('purge of ended and expired sessions and tokens', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ env: { REFRESH_TOKEN_TTL: '1h', SESSION_MAX_AGE: '2h' } });
+  });
+  afterAll(() => server.close());
+
+  const rows = () => {
+    const { db } = server.app.database;
+    return { sessions: db.select({ n: count() }).from(sessions).get()?.n, refreshTokens: db.select({ n: count() }).from(refreshTokens).get()?.n };
+  };
+
+  it('deletes only what has been over for longer than the retention period', async () => {
+    const leaver = await signup(server, 'leaver@example.com');
+    await server.graphql('mutation { logout }', { token: leaver.accessToken }); // ended at 0
+    await signup(server, 'idle@example.com'); // never refreshed: its token expires at 1h, the session at 2h
+    const active = await signup(server, 'active@example.com');
+    server.clock.advance(30 * minute);
+    const second = pairOf(await refresh(server, active.refreshToken)); // first token rotated, kept to catch reuse
+    expect(rows()).toEqual({ sessions: 3, refreshTokens: 4 });
+
+    expect(await server.app.purgeExpired()).toEqual({ sessions: 0, refreshTokens: 0 });
+
+    server.clock.advance(30 * minute + 1); // 1h: the ended session is past retention; two tokens expired
+    expect(await server.app.purgeExpired()).toEqual({ sessions: 1, refreshTokens: 2 });
+    expect(rows()).toEqual({ sessions: 2, refreshTokens: 1 });
+    expect(server.logs.some((l) => l['msg'] === 'purged expired sessions and refresh tokens')).toBe(true);
+
+    // The live session carries on; its purged, rotated first token is now merely unknown.
+    const third = pairOf(await refresh(server, second.refreshToken));
+    expect(third.accessToken).toMatch(/^ey/);
+    expect(codeOf(await refresh(server, active.refreshToken))).toBe('UNAUTHENTICATED');
+    expect(auditEvents(server, 'token.rejected').at(-1)).toMatchObject({ reason: 'refresh_token_unknown' });
+
+    server.clock.advance(2 * 60 * minute); // 3h: both sessions expired at 2h, more than 1h ago
+    expect(await server.app.purgeExpired()).toEqual({ sessions: 2, refreshTokens: 0 }); // their tokens go with them
+    expect(rows()).toEqual({ sessions: 0, refreshTokens: 0 });
+  });
+});
