@@ -23,6 +23,9 @@ changing access or limits, run \`npm run -s permissions > schema/PERMISSIONS.md\
   argument; on a field of an object, the object itself.
 - **ADMIN**: admins only (\`@auth(requires: ADMIN)\`).
 - A field without its own declaration takes its type's.
+- Rules apply on the way down: a field of a type marked public is only reached
+  through the fields that return that type, and each of those is checked first
+  (\`Session\` fields, for example, only through the owner-only \`User.sessions\`).
 - Rate limits (\`@rateLimit\`) count per signed-in user, or per client IP when
   anonymous; a field with several limits runs only when all of them allow it.
 `;
