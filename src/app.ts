@@ -98,6 +98,10 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // main.ts owns SIGTERM/SIGINT. Apollo's own handler (on outside NODE_ENV=test)
+    // would stop the server a second time and re-raise the signal, which reads as
+    // an impatient second signal and exits 1 without waiting.
+    stopOnTerminationSignals: false,
     plugins: [
       errorLogPlugin,
       createRequestLogPlugin({ tracker, audit, metrics, access: readAccessDirectives(executable) }),
