@@ -67,7 +67,8 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   const clock = overrides.clock ?? systemClock;
   const log = createLogger({ level: config.logLevel, pretty: config.env === 'development' && !overrides.logDestination, ...(overrides.logDestination ? { destination: overrides.logDestination } : {}) });
   const database = overrides.database ?? createDatabase(config.databaseUrl);
-  const metrics = createMetrics({ countActiveSessions: () => createSessionStats(database.db).countActive(clock.now()) });
+  const sessionStats = createSessionStats(database.db);
+  const metrics = createMetrics({ countActiveSessions: () => sessionStats.countActive(clock.now()) });
   // One audit event is both a log line and a metric sample.
   const audit = createAuditLog(log, [metrics.auditObserver]);
   const tracker = createRequestTracker({ log, metrics });
