@@ -9,12 +9,18 @@ import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPag
 import type { DestinationStream } from 'pino';
 import { createDatabase, type Database } from '../db/create-database.js';
 import { applyAccessRules } from './access/create-shield.js';
+import { readAccessDirectives } from './access/read-access-directives.js';
 import { createContextBuilder } from './context/build-context.js';
 import { createAccessTokens } from './credentials/access-tokens.js';
 import { createPasswordHasher } from './credentials/passwords.js';
 import { createHttpServer } from './http/create-http-server.js';
 import { errorLogPlugin } from './http/error-log-plugin.js';
 import { formatError } from './http/format-error.js';
+import { createMetricsHandler, createMetricsServer } from './http/metrics-endpoint.js';
+import { createMetrics, type Metrics } from './http/metrics.js';
+import { createReadinessHandler } from './http/readiness.js';
+import { createRequestLogPlugin } from './http/request-log-plugin.js';
+import { createRequestTracker } from './http/request-tracker.js';
 import { securityHeaders } from './http/security-headers.js';
 import { createAuditLog } from './platform/audit.js';
 import { systemClock, type Clock } from './platform/clock.js';
@@ -24,6 +30,7 @@ import type { RequestContext } from './platform/request-context.js';
 import { buildSchema, loadTypeDefs } from './resolvers/build-schema.js';
 import { createResolvers } from './resolvers/create-resolvers.js';
 import { createSessionRepository } from './repositories/session-repository.js';
+import { createSessionStats } from './repositories/session-stats.js';
 import { createUserRepository } from './repositories/user-repository.js';
 import { createAuthService } from './services/auth-service.js';
 import { createPurgeJob } from './services/purge-job.js';
@@ -44,8 +51,11 @@ export interface App {
   readonly httpServer: Server;
   readonly log: Logger;
   readonly database: Database;
-  /** Listens and resolves to the base URL, e.g. http://127.0.0.1:4000. */
+  readonly metrics: Metrics;
+  /** Listens and resolves to the base URL, e.g. http://127.0.0.1:4000; also starts the METRICS_PORT listener if set. */
   listen(port: number, host?: string): Promise<string>;
+  /** Base URL of the METRICS_PORT listener once listening, else undefined. */
+  metricsUrl(): string | undefined;
   /** Deletes expired and ended sessions now (also runs hourly). */
   purgeExpired(): Promise<{ sessions: number; refreshTokens: number }>;
   /** Stops accepting, finishes in-flight requests, closes the database. */
@@ -57,7 +67,12 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   const clock = overrides.clock ?? systemClock;
   const log = createLogger({ level: config.logLevel, pretty: config.env === 'development' && !overrides.logDestination, ...(overrides.logDestination ? { destination: overrides.logDestination } : {}) });
   const database = overrides.database ?? createDatabase(config.databaseUrl);
-  const audit = createAuditLog(log);
+  const sessionStats = createSessionStats(database.db);
+  const metrics = createMetrics({ countActiveSessions: () => sessionStats.countActive(clock.now()) });
+  // One audit event is both a log line and a metric sample.
+  const audit = createAuditLog(log, [metrics.auditObserver]);
+  const tracker = createRequestTracker({ log, metrics });
+  let draining = false;
 
   // [7] repositories → [6] services
   const userRepository = createUserRepository(database.db);
@@ -72,7 +87,9 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   const purge = createPurgeJob({ sessions: sessionRepository, clock, log, retentionMs: config.refreshTokenTtlMs });
 
   // [5] resolvers → [3] access (shield outermost) → [2] context → [1] HTTP
-  const schema = applyAccessRules(buildSchema(overrides.typeDefs ?? loadTypeDefs(), createResolvers({ auth, users, sessions })));
+  const executable = buildSchema(overrides.typeDefs ?? loadTypeDefs(), createResolvers({ auth, users, sessions }));
+  const schema = applyAccessRules(executable);
+  const metricsHandler = createMetricsHandler({ registry: metrics.registry, token: config.metrics.token });
   const apollo = new ApolloServer<RequestContext>({
     schema,
     formatError,
@@ -82,19 +99,32 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // main.ts owns SIGTERM/SIGINT. Apollo's own handler (on outside NODE_ENV=test)
+    // would stop the server a second time and re-raise the signal, which reads as
+    // an impatient second signal and exits 1 without waiting.
+    stopOnTerminationSignals: false,
     plugins: [
       errorLogPlugin,
+      createRequestLogPlugin({ tracker, audit, metrics, access: readAccessDirectives(executable) }),
       production ? ApolloServerPluginLandingPageProductionDefault({ footer: false }) : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
     ],
   });
   const httpServer = createHttpServer({
     apollo,
-    buildContext: createContextBuilder({ accessTokens, verifier, audit, log }),
+    buildContext: tracker.wrapContext(createContextBuilder({ accessTokens, verifier, audit, log })),
     ping: database.ping,
     log,
     settings: { production, trustProxy: config.trustProxy, bodyLimitBytes: config.bodyLimitBytes, corsOrigins: config.corsOrigins, securityHeaders: securityHeaders(production) },
+    onRequest: tracker.begin,
+    routes: new Map([
+      ['/readyz', createReadinessHandler({ checks: [{ name: 'database', check: database.ping }], draining: () => draining })],
+      // On the API port only when a token guards it and no separate port is set.
+      ...(config.metrics.token !== undefined && config.metrics.port === undefined ? [['/metrics', metricsHandler] as const] : []),
+    ]),
   });
-  apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
+  // In-flight requests get SHUTDOWN_TIMEOUT to finish; then their connections are cut.
+  apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }));
+  const metricsServer = config.metrics.port === undefined ? undefined : createMetricsServer(metricsHandler);
   await apollo.start();
   purge.start();
 
@@ -102,23 +132,40 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
     httpServer,
     log,
     database,
+    metrics,
     async listen(port, host) {
-      await new Promise<void>((resolve, reject) => {
-        httpServer.once('error', reject);
-        httpServer.listen(port, host, () => {
-          httpServer.off('error', reject);
-          resolve();
-        });
-      });
-      const address = httpServer.address() as AddressInfo;
-      const shownHost = address.family === 'IPv6' ? (address.address === '::' ? 'localhost' : `[${address.address}]`) : address.address === '0.0.0.0' ? 'localhost' : address.address;
-      return `http://${shownHost}:${address.port}`;
+      if (metricsServer && config.metrics.port !== undefined) await listenOn(metricsServer, config.metrics.port, host);
+      return listenOn(httpServer, port, host);
     },
+    metricsUrl: () => (metricsServer?.listening ? urlOf(metricsServer) : undefined),
     purgeExpired: purge.runOnce,
     async close() {
+      draining = true; // /readyz answers 503 from now on
       purge.stop();
       await apollo.stop(); // drains the HTTP server: in-flight requests finish first
+      if (metricsServer?.listening) {
+        const closed = new Promise((resolve) => metricsServer.close(resolve));
+        metricsServer.closeAllConnections();
+        await closed;
+      }
       await database.close();
     },
   };
+}
+
+function urlOf(server: Server): string {
+  const address = server.address() as AddressInfo;
+  const shownHost = address.family === 'IPv6' ? (address.address === '::' ? 'localhost' : `[${address.address}]`) : address.address === '0.0.0.0' ? 'localhost' : address.address;
+  return `http://${shownHost}:${address.port}`;
+}
+
+async function listenOn(server: Server, port: number, host: string | undefined): Promise<string> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  return urlOf(server);
 }

@@ -10,14 +10,29 @@ async function main() {
   }
   const url = await app.listen(config.port, config.host);
   app.log.info({ url: `${url}/graphql`, env: config.env }, `GraphQL API ready at ${url}/graphql`);
+  const metricsUrl = app.metricsUrl();
+  if (metricsUrl) app.log.info({ url: `${metricsUrl}/metrics` }, `metrics at ${metricsUrl}/metrics`);
 
+  // SIGTERM/SIGINT: stop accepting, let in-flight requests finish (their
+  // connections are cut after SHUTDOWN_TIMEOUT), close the database, exit 0.
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
-    if (stopping) process.exit(1); // a second signal: do not wait any longer
+    if (stopping) {
+      app.log.warn({ signal }, 'second signal: exiting now');
+      process.exit(1);
+    }
     stopping = true;
-    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    app.log.info({ signal, timeoutMs: config.shutdownTimeoutMs }, 'shutting down: finishing in-flight requests');
+    // Should closing itself hang (a stuck database), the bound still holds.
+    setTimeout(() => {
+      app.log.error('shutdown did not finish in time: exiting');
+      process.exit(1);
+    }, config.shutdownTimeoutMs + 5_000).unref();
     app.close().then(
-      () => process.exit(0),
+      () => {
+        app.log.info('shutdown complete');
+        process.exit(0);
+      },
       (error: unknown) => {
         app.log.error({ err: error }, 'shutdown failed');
         process.exit(1);

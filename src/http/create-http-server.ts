@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from '@apollo/server';
 import type { BuildContext } from '../context/build-context.js';
 import type { Logger } from '../platform/logger.js';
-import type { RequestContext } from '../platform/request-context.js';
+import type { RequestContext, RequestOrigin } from '../platform/request-context.js';
 import { clientIp } from './client-ip.js';
 import { BodyTooLargeError, readBody } from './read-body.js';
 import { sendError, sendJson } from './send.js';
@@ -19,12 +19,18 @@ export interface HttpSettings {
   readonly securityHeaders: Readonly<Record<string, string>>;
 }
 
+/** A route beside /graphql (e.g. /readyz, /metrics); it answers every method itself. */
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
 export interface HttpDeps {
   readonly apollo: ApolloServer<RequestContext>;
   readonly buildContext: BuildContext;
   readonly ping: () => Promise<boolean>;
   readonly log: Logger;
   readonly settings: HttpSettings;
+  readonly routes?: ReadonlyMap<string, RouteHandler>;
+  /** Sees every request before routing (the request log and metrics). */
+  readonly onRequest?: (req: IncomingMessage, res: ServerResponse, origin: RequestOrigin, path: string) => void;
 }
 
 // A caller-chosen request id is echoed only if it is short and plain, so it
@@ -52,7 +58,7 @@ const isJson = (contentType: string | undefined) => contentType !== undefined &&
 export function createHttpServer(deps: HttpDeps): Server {
   const { apollo, buildContext, ping, log, settings } = deps;
 
-  async function handleGraphql(req: IncomingMessage, res: ServerResponse, requestId: string, search: string) {
+  async function handleGraphql(req: IncomingMessage, res: ServerResponse, origin: RequestOrigin, search: string) {
     let body: unknown;
     if (req.method === 'POST') {
       const text = await readBody(req, settings.bodyLimitBytes);
@@ -68,7 +74,6 @@ export function createHttpServer(deps: HttpDeps): Server {
       }
     }
     const httpGraphQLRequest: HTTPGraphQLRequest = { method: req.method ?? 'GET', headers: toHeaderMap(req), search, body };
-    const origin = { requestId, ip: clientIp(req, settings.trustProxy), userAgent: req.headers['user-agent'] };
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest,
       context: () => buildContext({ authorization: req.headers.authorization, origin }),
@@ -93,6 +98,8 @@ export function createHttpServer(deps: HttpDeps): Server {
     const queryStart = url.indexOf('?');
     const path = queryStart === -1 ? url : url.slice(0, queryStart);
     const search = queryStart === -1 ? '' : url.slice(queryStart);
+    const origin: RequestOrigin = { requestId, ip: clientIp(req, settings.trustProxy), userAgent: req.headers['user-agent'] };
+    deps.onRequest?.(req, res, origin, path);
 
     if (path === '/graphql') {
       if (req.method === 'OPTIONS') {
@@ -104,12 +111,17 @@ export function createHttpServer(deps: HttpDeps): Server {
         sendError(res, 405, 'BAD_REQUEST', 'Use GET or POST', { allow: 'GET, POST' });
         return;
       }
-      await handleGraphql(req, res, requestId, search);
+      await handleGraphql(req, res, origin, search);
       return;
     }
     if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
       const healthy = await ping();
       sendJson(res, healthy ? 200 : 503, { status: healthy ? 'ok' : 'unavailable' });
+      return;
+    }
+    const route = deps.routes?.get(path);
+    if (route) {
+      await route(req, res);
       return;
     }
     sendError(res, 404, 'NOT_FOUND', 'Not found; the API is at /graphql');

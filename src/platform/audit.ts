@@ -36,8 +36,25 @@ export interface AuditLog {
   record(event: AuditEvent): void;
 }
 
-export const createAuditLog = (log: Logger): AuditLog => ({
-  record({ type, origin, ...details }) {
-    log.info({ audit: true, event: type, requestId: origin.requestId, ip: origin.ip, userAgent: origin.userAgent, ...details }, `audit ${type}`);
+/** Sees every event after it is written (metrics count them), so one event feeds both. */
+export type AuditObserver = (event: AuditEvent) => void;
+
+export const createAuditLog = (log: Logger, observers: readonly AuditObserver[] = []): AuditLog => ({
+  record(event) {
+    const { type, origin, actorId, subjectId, ...details } = event;
+    // Who, to whom, from where are always present (null when there is none),
+    // so a query over the stream never has to tell "absent" from "anonymous".
+    // pino adds `time`.
+    log.info(
+      { audit: true, event: type, requestId: origin.requestId, ip: origin.ip, userAgent: origin.userAgent ?? null, actorId: actorId ?? null, subjectId: subjectId ?? null, ...details },
+      `audit ${type}`,
+    );
+    for (const observe of observers) {
+      try {
+        observe(event);
+      } catch (error) {
+        log.error({ err: error, event: type }, 'audit observer failed');
+      }
+    }
   },
 });

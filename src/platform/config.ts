@@ -38,6 +38,10 @@ export interface Config {
   readonly bodyLimitBytes: number;
   /** Browser origins allowed by CORS; '*' allows any (safe here: bearer tokens, no cookies). */
   readonly corsOrigins: readonly string[];
+  /** /metrics: off unless a bearer token or a separate port (or both) is set. */
+  readonly metrics: { readonly token: string | undefined; readonly port: number | undefined };
+  /** How long a shutdown waits for in-flight requests before cutting their connections. */
+  readonly shutdownTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -83,6 +87,10 @@ const envSchema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(102_400),
   CORS_ORIGINS: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  METRICS_TOKEN: optionalSecret,
+  // An empty value means unset, not port 0 (which would open a random port).
+  METRICS_PORT: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(0).max(65535).optional()),
+  SHUTDOWN_TIMEOUT: duration('10s'),
 });
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -103,6 +111,7 @@ export function loadConfig(env: Env): Config {
     throw new ConfigError('REDIS_URL is set, but this build keeps rate limits and revocations in process only; unset it');
   }
   if (e.ACCESS_TOKEN_TTL < 1000) throw new ConfigError('ACCESS_TOKEN_TTL must be at least 1s');
+  if (e.METRICS_PORT !== undefined && e.METRICS_PORT !== 0 && e.METRICS_PORT === e.PORT) throw new ConfigError('METRICS_PORT must differ from PORT');
   return Object.freeze({
     env: e.NODE_ENV,
     port: e.PORT,
@@ -131,5 +140,7 @@ export function loadConfig(env: Env): Config {
         .map((o) => o.trim())
         .filter((o) => o !== ''),
     ),
+    metrics: Object.freeze({ token: e.METRICS_TOKEN, port: e.METRICS_PORT }),
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT,
   });
 }

@@ -125,7 +125,7 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
       switch (outcome.kind) {
         case 'rotated':
           verifier.forgetSession(outcome.session.id); // role may have changed since the last token
-          audit.record({ type: 'refresh', origin, actorId: outcome.user.id, sessionId: outcome.session.id });
+          audit.record({ type: 'refresh', origin, actorId: outcome.user.id, subjectId: outcome.user.id, sessionId: outcome.session.id });
           return tokensFor(outcome.user, outcome.session.id, next);
         case 'reused': {
           const { sessionId, userId, rotatedAt } = outcome;

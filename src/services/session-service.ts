@@ -47,7 +47,7 @@ export function createSessionService(deps: {
     async logout(viewer, origin) {
       const ended = await sessions.end(viewer.sessionId, 'logout', clock.now());
       verifier.forgetSession(viewer.sessionId);
-      audit.record({ type: 'logout', origin, actorId: viewer.userId, sessionId: viewer.sessionId });
+      audit.record({ type: 'logout', origin, actorId: viewer.userId, subjectId: viewer.userId, sessionId: viewer.sessionId });
       return ended;
     },
 

@@ -1,0 +1,133 @@
+// Prometheus metrics, in a registry of the app's own (never prom-client's
+// global one), so several apps can live in one process, as the tests run them.
+// Security counters are fed by the audit log: one event, counted and written.
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { AuditEvent, AuditObserver } from '../platform/audit.js';
+
+export type RequestOutcome = 'success' | 'error' | 'rejected';
+
+export interface GraphqlRequestSample {
+  readonly operation: string | undefined;
+  readonly type: string | undefined;
+  readonly outcome: RequestOutcome;
+  readonly seconds: number;
+  readonly errorCodes: readonly string[];
+}
+
+export interface Metrics {
+  readonly registry: Registry;
+  /** Give to createAuditLog: counts auth failures, denials and rate-limit rejections. */
+  readonly auditObserver: AuditObserver;
+  httpRequest(route: string, status: number): void;
+  graphqlRequest(sample: GraphqlRequestSample): void;
+  loginFinished(outcome: string, seconds: number): void;
+}
+
+export interface MetricsDeps {
+  /** Live sessions now; called once per scrape, so it must be one cheap query. */
+  readonly countActiveSessions: () => Promise<number>;
+}
+
+/**
+ * Label values a client or an attacker chooses (operation names) or that come
+ * from elsewhere (reasons, fields) are capped: past `max` distinct values the
+ * rest count as "(other)", so a flood of made-up names cannot grow the
+ * registry without bound.
+ */
+export function boundedLabel(max: number): (value: string) => string {
+  const seen = new Set<string>();
+  return (value) => {
+    if (seen.has(value)) return value;
+    if (seen.size >= max) return '(other)';
+    seen.add(value);
+    return value;
+  };
+}
+
+const latencyBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+// Events that mean someone failed to prove who they are. `login.*` covers the
+// throttling and lockout events too, whatever their exact names.
+const isAuthFailure = (type: string) => (type.startsWith('login.') && type !== 'login.success') || type === 'token.rejected' || type.startsWith('refresh.');
+const detail = (event: AuditEvent, key: string): string | undefined => (typeof event[key] === 'string' ? event[key] : undefined);
+
+export function createMetrics({ countActiveSessions }: MetricsDeps): Metrics {
+  const registry = new Registry();
+  const registers = [registry];
+  collectDefaultMetrics({ register: registry });
+
+  const operationLabel = boundedLabel(100);
+  const reasonLabel = boundedLabel(50);
+  const fieldLabel = boundedLabel(200);
+  const codeLabel = boundedLabel(50);
+
+  const httpRequests = new Counter({ name: 'http_requests_total', help: 'HTTP requests by route and status', labelNames: ['route', 'status'], registers });
+  const graphqlRequests = new Counter({
+    name: 'graphql_requests_total',
+    help: 'GraphQL requests by operation name, type and outcome (success, error: ran with errors, rejected: HTTP 4xx, never ran)',
+    labelNames: ['operation', 'type', 'outcome'],
+    registers,
+  });
+  const graphqlDuration = new Histogram({
+    name: 'graphql_request_duration_seconds',
+    help: 'GraphQL request latency, from the first byte read to the last byte sent',
+    labelNames: ['operation', 'type'],
+    buckets: latencyBuckets,
+    registers,
+  });
+  const graphqlErrors = new Counter({ name: 'graphql_errors_total', help: 'Requests answered with an error of this code (each code once per request)', labelNames: ['code'], registers });
+  const loginDuration = new Histogram({
+    name: 'auth_login_duration_seconds',
+    help: 'Time spent in the login field (password hashing included), by outcome: success or the error code',
+    labelNames: ['outcome'],
+    buckets: latencyBuckets,
+    registers,
+  });
+  const authFailures = new Counter({
+    name: 'auth_failures_total',
+    help: 'Failed sign-ins and refused tokens, by audit event and reason',
+    labelNames: ['event', 'reason'],
+    registers,
+  });
+  const accessDenied = new Counter({ name: 'access_denied_total', help: 'Fields refused by access rules, by field and code', labelNames: ['field', 'code'], registers });
+  const rateLimited = new Counter({ name: 'rate_limit_rejections_total', help: 'Calls refused by a rate limit, by field', labelNames: ['field'], registers });
+  const auditEvents = new Counter({ name: 'audit_events_total', help: 'Audit events written, by event type', labelNames: ['event'], registers });
+  new Gauge({
+    name: 'auth_active_sessions',
+    help: 'Sessions neither ended nor expired, counted at scrape time',
+    registers,
+    async collect() {
+      try {
+        this.set(await countActiveSessions());
+      } catch {
+        // The database is down: /readyz says so; keep the last value rather than fail the whole scrape.
+      }
+    },
+  });
+
+  const count = (value: unknown): number => (typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : 1);
+
+  return {
+    registry,
+    auditObserver(event) {
+      auditEvents.inc({ event: event.type });
+      if (isAuthFailure(event.type)) authFailures.inc({ event: event.type, reason: reasonLabel(event.reason ?? 'none') });
+      if (event.type === 'access.denied') {
+        accessDenied.inc({ field: fieldLabel(detail(event, 'field') ?? 'unknown'), code: detail(event, 'code') ?? 'unknown' }, count(event['count']));
+      }
+      if (event.type === 'rate_limit.rejected') rateLimited.inc({ field: fieldLabel(detail(event, 'field') ?? 'unknown') }, count(event['count']));
+    },
+    httpRequest(route, status) {
+      httpRequests.inc({ route, status: String(status) });
+    },
+    graphqlRequest({ operation, type, outcome, seconds, errorCodes }) {
+      const labels = { operation: operationLabel(operation ?? '(anonymous)'), type: type ?? 'unknown' };
+      graphqlRequests.inc({ ...labels, outcome });
+      graphqlDuration.observe(labels, seconds);
+      for (const code of errorCodes) graphqlErrors.inc({ code: codeLabel(code) });
+    },
+    loginFinished(outcome, seconds) {
+      loginDuration.observe({ outcome }, seconds);
+    },
+  };
+}

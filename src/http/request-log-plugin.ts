@@ -1,0 +1,69 @@
+// What only Apollo knows about a request, added to its trace for the request
+// line: the operation's name, type and root fields, the viewer, each error
+// code. Denied fields become access.denied audit events, and the login field's
+// duration goes to its histogram.
+import { performance } from 'node:perf_hooks';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { Kind, type DocumentNode, type FragmentDefinitionNode } from 'graphql';
+import type { AccessMap } from '../access/read-access-directives.js';
+import type { AuditLog } from '../platform/audit.js';
+import type { RequestContext } from '../platform/request-context.js';
+import { accessDenials } from './access-denials.js';
+import { errorCode } from './error-code.js';
+import { rootFieldNames, type Fragments } from './field-at-path.js';
+import type { Metrics } from './metrics.js';
+import type { RequestTracker } from './request-tracker.js';
+
+export interface RequestLogPluginDeps {
+  readonly tracker: RequestTracker;
+  readonly audit: AuditLog;
+  readonly access: AccessMap;
+  readonly metrics: Metrics;
+}
+
+const fragmentsOf = (document: DocumentNode | undefined): Fragments =>
+  Object.fromEntries(
+    (document?.definitions ?? []).filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+  );
+
+export function createRequestLogPlugin({ tracker, audit, access, metrics }: RequestLogPluginDeps): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart({ contextValue, request }) {
+      const trace = tracker.find(contextValue.origin);
+      if (trace) trace.operationName = request.operationName ?? undefined;
+      return {
+        async didResolveOperation({ operation, operationName, document }) {
+          if (!trace || !operation) return;
+          trace.operationName = operationName ?? undefined;
+          trace.operationType = operation.operation;
+          trace.rootFields = rootFieldNames(operation, fragmentsOf(document));
+        },
+
+        // Only mutations get a per-field hook, and it times only the login field.
+        async executionDidStart({ operation }) {
+          if (operation.operation !== 'mutation') return;
+          return {
+            willResolveField({ info }) {
+              if (info.parentType.name !== 'Mutation' || info.fieldName !== 'login') return;
+              const startedAt = performance.now();
+              // Shield returns a refused field's error instead of throwing it.
+              return (error, result) => {
+                const failure = error ?? (result instanceof Error ? result : undefined);
+                metrics.loginFinished(failure ? errorCode(failure) : 'success', (performance.now() - startedAt) / 1000);
+              };
+            },
+          };
+        },
+
+        async didEncounterErrors({ errors, operation, document, schema, request: { variables } }) {
+          for (const error of errors) trace?.errorCodes.add(errorCode(error));
+          if (!operation) return;
+          const viewer = contextValue.viewer;
+          for (const denial of accessDenials({ schema, operation, fragments: fragmentsOf(document), variables, errors }, access)) {
+            audit.record({ type: 'access.denied', origin: contextValue.origin, actorId: viewer.kind === 'user' ? viewer.userId : undefined, ...denial });
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,57 @@
+// /healthz: the process is up and reaches its database. /readyz: it can take
+// traffic now, which also ends the moment a shutdown begins.
+import { connect } from 'node:net';
+import { once } from 'node:events';
+import { describe, expect, it } from 'vitest';
+import { defaultPassword, signup } from '../helpers/accounts.js';
+import { startTestServer } from '../helpers/start-test-server.js';
+
+describe('health and readiness', () => {
+  it('answer 200 while the database answers, 503 once it does not', async () => {
+    const server = await startTestServer();
+    try {
+      expect(await (await server.fetch('/healthz')).json()).toEqual({ status: 'ok' });
+      const ready = await server.fetch('/readyz');
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toEqual({ status: 'ready', checks: { database: 'ok' } });
+
+      await server.app.database.close();
+      expect((await server.fetch('/healthz')).status).toBe(503);
+      const notReady = await server.fetch('/readyz');
+      expect(notReady.status).toBe(503);
+      expect(await notReady.json()).toEqual({ status: 'unavailable', checks: { database: 'failing' } });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('turns /readyz to 503 when shutdown begins, while in-flight requests still finish', async () => {
+    const server = await startTestServer();
+    await signup(server, 'drain@example.com');
+    const { port } = new URL(server.url);
+    const socket = connect(Number(port), '127.0.0.1');
+    await once(socket, 'connect');
+    let received = '';
+    socket.on('data', (chunk: Buffer) => {
+      received += chunk.toString('utf8');
+    });
+    const ended = once(socket, 'end');
+
+    // A login (argon2: tens of milliseconds) is in flight when the shutdown starts...
+    const body = JSON.stringify({ query: `mutation { login(email: "drain@example.com", password: "${defaultPassword}") { accessToken } }` });
+    const arrived = once(server.app.httpServer, 'request');
+    socket.write(`POST /graphql HTTP/1.1\r\nhost: test\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    await arrived;
+    const closing = server.close();
+    // ...and a probe arrives on the same connection while it drains.
+    socket.write('GET /readyz HTTP/1.1\r\nhost: test\r\n\r\n');
+    await closing;
+    await ended;
+
+    const [login, readiness] = received.split(/(?=HTTP\/1\.1 )/);
+    expect(login).toMatch(/^HTTP\/1\.1 200/);
+    expect(login).toContain('"accessToken":"ey');
+    expect(readiness).toMatch(/^HTTP\/1\.1 503/);
+    expect(readiness).toContain('"draining":true');
+  });
+});
