@@ -1,11 +1,13 @@
 // The composition root: the only module that knows every stage. It wires
 // config into factories, in flow order, and hands back something to listen on
 // and to close. Tests and bench/ build the app exactly this way.
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { DestinationStream } from 'pino';
 import { createDatabase, type Database } from '../db/create-database.js';
 import { applyAccessRules } from './access/create-shield.js';
@@ -15,12 +17,15 @@ import { createPasswordHasher } from './credentials/passwords.js';
 import { createHttpServer } from './http/create-http-server.js';
 import { errorLogPlugin } from './http/error-log-plugin.js';
 import { formatError } from './http/format-error.js';
+import { getMutationStatusPlugin } from './http/get-mutation-status-plugin.js';
+import { apolloOperationLimits } from './http/operation-limits/apollo-operation-limits.js';
 import { securityHeaders } from './http/security-headers.js';
 import { createAuditLog } from './platform/audit.js';
 import { systemClock, type Clock } from './platform/clock.js';
-import type { Config } from './platform/config.js';
+import { ConfigError, type Config } from './platform/config.js';
 import { createLogger, type Logger } from './platform/logger.js';
 import type { RequestContext } from './platform/request-context.js';
+import { createRateLimiting } from './rate-limit/create-rate-limiting.js';
 import { buildSchema, loadTypeDefs } from './resolvers/build-schema.js';
 import { createResolvers } from './resolvers/create-resolvers.js';
 import { createSessionRepository } from './repositories/session-repository.js';
@@ -58,6 +63,10 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   const log = createLogger({ level: config.logLevel, pretty: config.env === 'development' && !overrides.logDestination, ...(overrides.logDestination ? { destination: overrides.logDestination } : {}) });
   const database = overrides.database ?? createDatabase(config.databaseUrl);
   const audit = createAuditLog(log);
+  const tls = config.tls && { cert: readPem(config.tls.certPath, 'TLS_CERT'), key: readPem(config.tls.keyPath, 'TLS_KEY') };
+  // [4] rate limits: counters, sign-in lockout, response headers
+  const rateLimiting = createRateLimiting({ settings: config.rateLimits, lockout: config.loginLockout, audit, clock });
+  const operationLimits = apolloOperationLimits(config.operationLimits);
 
   // [7] repositories → [6] services
   const userRepository = createUserRepository(database.db);
@@ -66,16 +75,19 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   const accessTokens = createAccessTokens({ ...config.jwt, ttlMs: config.accessTokenTtlMs }, clock);
   const verifier = createSessionVerifier({ sessions: sessionRepository, clock, cacheTtlMs: config.sessionCacheTtlMs, maxEntries: 10_000 });
   const common = { users: userRepository, sessions: sessionRepository, verifier, audit, clock };
-  const auth = createAuthService({ ...common, passwords, accessTokens, ...config });
+  const auth = createAuthService({ ...common, passwords, accessTokens, ...config, loginThrottle: rateLimiting.loginThrottle });
   const sessions = createSessionService({ ...common, passwords });
   const users = createUserService(common);
   const purge = createPurgeJob({ sessions: sessionRepository, clock, log, retentionMs: config.refreshTokenTtlMs });
 
-  // [5] resolvers → [3] access (shield outermost) → [2] context → [1] HTTP
-  const schema = applyAccessRules(buildSchema(overrides.typeDefs ?? loadTypeDefs(), createResolvers({ auth, users, sessions })));
+  // [5] resolvers → [4] rate limits chained after [3] access (shield outermost) → [2] context → [1] HTTP
+  const resolvable = buildSchema(overrides.typeDefs ?? loadTypeDefs(), createResolvers({ auth, users, sessions }));
+  const schema = applyAccessRules(resolvable, rateLimiting.rulesFor(resolvable));
   const apollo = new ApolloServer<RequestContext>({
     schema,
-    formatError,
+    formatError: (formatted) => formatError(operationLimits.relabelError(formatted)),
+    parseOptions: operationLimits.parseOptions,
+    validationRules: operationLimits.validationRules,
     logger: log,
     introspection: !production,
     hideSchemaDetailsFromClientErrors: production,
@@ -84,7 +96,9 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
     allowBatchedHttpRequests: false,
     plugins: [
       errorLogPlugin,
-      production ? ApolloServerPluginLandingPageProductionDefault({ footer: false }) : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
+      rateLimiting.plugin,
+      getMutationStatusPlugin,
+      production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
     ],
   });
   const httpServer = createHttpServer({
@@ -92,7 +106,7 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
     buildContext: createContextBuilder({ accessTokens, verifier, log }),
     ping: database.ping,
     log,
-    settings: { production, trustProxy: config.trustProxy, bodyLimitBytes: config.bodyLimitBytes, corsOrigins: config.corsOrigins, securityHeaders: securityHeaders(production) },
+    settings: { production, trustProxy: config.trustProxy, bodyLimitBytes: config.bodyLimitBytes, corsOrigins: config.corsOrigins, securityHeaders: securityHeaders(production, tls !== undefined), tls },
   });
   apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
   await apollo.start();
@@ -112,7 +126,7 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
       });
       const address = httpServer.address() as AddressInfo;
       const shownHost = address.family === 'IPv6' ? (address.address === '::' ? 'localhost' : `[${address.address}]`) : address.address === '0.0.0.0' ? 'localhost' : address.address;
-      return `http://${shownHost}:${address.port}`;
+      return `${tls ? 'https' : 'http'}://${shownHost}:${address.port}`;
     },
     purgeExpired: purge.runOnce,
     async close() {
@@ -121,4 +135,12 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
       await database.close();
     },
   };
+}
+
+function readPem(path: string, setting: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    throw new ConfigError(`${setting}: cannot read ${path} (${error instanceof Error ? error.message : String(error)})`);
+  }
 }
