@@ -61,9 +61,9 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   const production = config.env === 'production';
   const clock = overrides.clock ?? systemClock;
   const log = createLogger({ level: config.logLevel, pretty: config.env === 'development' && !overrides.logDestination, ...(overrides.logDestination ? { destination: overrides.logDestination } : {}) });
+  const tls = config.tls && { cert: readPem(config.tls.certPath, 'TLS_CERT'), key: readPem(config.tls.keyPath, 'TLS_KEY') };
   const database = overrides.database ?? createDatabase(config.databaseUrl);
   const audit = createAuditLog(log);
-  const tls = config.tls && { cert: readPem(config.tls.certPath, 'TLS_CERT'), key: readPem(config.tls.keyPath, 'TLS_KEY') };
   // [4] rate limits: counters, sign-in lockout, response headers
   const rateLimiting = createRateLimiting({ settings: config.rateLimits, lockout: config.loginLockout, audit, clock });
   const operationLimits = apolloOperationLimits(config.operationLimits);
