@@ -26,61 +26,71 @@ export interface RateLimitStore {
 
 interface Entry {
   count: number;
-  resetAt: number;
+  readonly resetAt: number;
 }
 
 /**
- * In-process store, bounded: at most `maxKeys` windows are kept, and when a
- * new key arrives at the bound the least recently used one is dropped. A flood
- * of distinct identities therefore costs a fixed amount of memory; the price is
- * that a key idle for longer than `maxKeys` newer keys took to arrive starts
- * again from zero. A key being hammered is always recent, so it is never the
- * one evicted. Expired windows are replaced in place when their key returns.
+ * In-process store, bounded: at most `maxKeys` windows are kept. Keys live in
+ * two generations (the scheme of quick-lru): new and recently used keys go to
+ * the young one; when it is half full, the old generation is dropped whole and
+ * the young one becomes old. A key hit again while old moves back to young, so
+ * a key being hammered is never the one dropped; a key idle while `maxKeys / 2`
+ * newer keys arrived starts again from zero. A flood of distinct identities
+ * therefore costs a fixed amount of memory, and every operation stays O(1)
+ * (a single Map with LRU re-insertion slows to a crawl once it is full, as V8
+ * walks the deleted slots at its front on every eviction).
  */
 export function createMemoryRateLimitStore({ clock, maxKeys }: { clock: Clock; maxKeys: number }): RateLimitStore & { readonly size: number } {
-  // A Map iterates in insertion order: re-inserting on use keeps the least
-  // recently used key first, which makes eviction O(1).
-  const entries = new Map<string, Entry>();
+  const generationSize = Math.max(1, Math.floor(maxKeys / 2));
+  let young = new Map<string, Entry>();
+  let old = new Map<string, Entry>();
 
-  function live(key: string, now: number): Entry | undefined {
-    const entry = entries.get(key);
-    if (entry === undefined) return undefined;
-    if (entry.resetAt <= now) {
-      entries.delete(key);
-      return undefined;
+  function remember(key: string, entry: Entry): void {
+    young.set(key, entry);
+    if (young.size >= generationSize) {
+      old = young;
+      young = new Map();
     }
-    return entry;
+  }
+
+  /** The open window of `key`, moved to the young generation; expired ones are dropped. */
+  function live(key: string, now: number): Entry | undefined {
+    let entry = young.get(key);
+    if (entry === undefined) {
+      entry = old.get(key);
+      if (entry === undefined) return undefined;
+      old.delete(key);
+      if (entry.resetAt > now) remember(key, entry);
+    }
+    if (entry.resetAt > now) return entry;
+    young.delete(key);
+    return undefined;
   }
 
   // Every method is synchronous inside: no await between reading and writing a
   // count, so concurrent requests in this process cannot interleave there.
   return {
     get size() {
-      return entries.size;
+      return young.size + old.size;
     },
     async hit(key, windowMs) {
       const now = clock.now();
       const entry = live(key, now);
       if (entry) {
         entry.count += 1;
-        entries.delete(key);
-        entries.set(key, entry);
         return { count: entry.count, resetAt: entry.resetAt };
       }
-      if (entries.size >= maxKeys) {
-        const oldest = entries.keys().next();
-        if (oldest.done !== true) entries.delete(oldest.value);
-      }
       const fresh: Entry = { count: 1, resetAt: now + windowMs };
-      entries.set(key, fresh);
-      return { count: fresh.count, resetAt: fresh.resetAt };
+      remember(key, fresh);
+      return { count: 1, resetAt: fresh.resetAt };
     },
     async peek(key) {
       const entry = live(key, clock.now());
       return entry ? { count: entry.count, resetAt: entry.resetAt } : undefined;
     },
     async reset(key) {
-      entries.delete(key);
+      young.delete(key);
+      old.delete(key);
     },
   };
 }

@@ -29,7 +29,7 @@ describe('memory rate-limit store', () => {
       await store.hit(`flood-${i}`, 60_000);
       if (i % 500 === 0) await store.hit('attacker', 60_000); // still hammering: stays recent
     }
-    expect(store.size).toBe(1000);
+    expect(store.size).toBeLessThanOrEqual(1000);
     expect((await store.peek('attacker'))?.count).toBe(21);
     expect(await store.peek('flood-0')).toBeUndefined();
     expect(await store.peek('flood-9999')).toBeDefined();
