@@ -4,7 +4,7 @@
 // which limit, `max` its value.
 import { GraphQLError, Kind, type ASTVisitor, type FragmentDefinitionNode, type ValidationContext, type ValidationRule } from 'graphql';
 import type { Config } from '../../platform/config.js';
-import { createOperationMeasurer } from './measure-operation.js';
+import { createOperationMeasurer } from './operation-measurer.js';
 
 type Limits = Config['operationLimits'];
 
