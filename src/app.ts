@@ -1,11 +1,13 @@
 // The composition root: the only module that knows every stage. It wires
 // config into factories, in flow order, and hands back something to listen on
 // and to close. Tests and bench/ build the app exactly this way.
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { DestinationStream } from 'pino';
 import { createDatabase, type Database } from '../db/create-database.js';
 import { applyAccessRules } from './access/create-shield.js';
@@ -21,12 +23,15 @@ import { createMetrics, type Metrics } from './http/metrics.js';
 import { createReadinessHandler } from './http/readiness.js';
 import { createRequestLogPlugin } from './http/request-log-plugin.js';
 import { createRequestTracker } from './http/request-tracker.js';
+import { getMutationStatusPlugin } from './http/get-mutation-status-plugin.js';
+import { apolloOperationLimits } from './http/operation-limits/apollo-operation-limits.js';
 import { securityHeaders } from './http/security-headers.js';
 import { createAuditLog } from './platform/audit.js';
 import { systemClock, type Clock } from './platform/clock.js';
-import type { Config } from './platform/config.js';
+import { ConfigError, type Config } from './platform/config.js';
 import { createLogger, type Logger } from './platform/logger.js';
 import type { RequestContext } from './platform/request-context.js';
+import { createRateLimiting } from './rate-limit/create-rate-limiting.js';
 import { buildSchema, loadTypeDefs } from './resolvers/build-schema.js';
 import { createResolvers } from './resolvers/create-resolvers.js';
 import { createSessionRepository } from './repositories/session-repository.js';
@@ -66,6 +71,7 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   const production = config.env === 'production';
   const clock = overrides.clock ?? systemClock;
   const log = createLogger({ level: config.logLevel, pretty: config.env === 'development' && !overrides.logDestination, ...(overrides.logDestination ? { destination: overrides.logDestination } : {}) });
+  const tls = config.tls && { cert: readPem(config.tls.certPath, 'TLS_CERT'), key: readPem(config.tls.keyPath, 'TLS_KEY') };
   const database = overrides.database ?? createDatabase(config.databaseUrl);
   const sessionStats = createSessionStats(database.db);
   const metrics = createMetrics({ countActiveSessions: () => sessionStats.countActive(clock.now()) });
@@ -73,6 +79,9 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   const audit = createAuditLog(log, [metrics.auditObserver]);
   const tracker = createRequestTracker({ log, metrics });
   let draining = false;
+  // [4] rate limits: counters, sign-in lockout, response headers
+  const rateLimiting = createRateLimiting({ settings: config.rateLimits, lockout: config.loginLockout, audit, clock });
+  const operationLimits = apolloOperationLimits(config.operationLimits);
 
   // [7] repositories → [6] services
   const userRepository = createUserRepository(database.db);
@@ -81,18 +90,20 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   const accessTokens = createAccessTokens({ ...config.jwt, ttlMs: config.accessTokenTtlMs }, clock);
   const verifier = createSessionVerifier({ sessions: sessionRepository, clock, cacheTtlMs: config.sessionCacheTtlMs, maxEntries: 10_000 });
   const common = { users: userRepository, sessions: sessionRepository, verifier, audit, clock };
-  const auth = createAuthService({ ...common, passwords, accessTokens, ...config });
+  const auth = createAuthService({ ...common, passwords, accessTokens, ...config, loginThrottle: rateLimiting.loginThrottle });
   const sessions = createSessionService({ ...common, passwords });
   const users = createUserService(common);
   const purge = createPurgeJob({ sessions: sessionRepository, clock, log, retentionMs: config.refreshTokenTtlMs });
 
-  // [5] resolvers → [3] access (shield outermost) → [2] context → [1] HTTP
-  const executable = buildSchema(overrides.typeDefs ?? loadTypeDefs(), createResolvers({ auth, users, sessions }));
-  const schema = applyAccessRules(executable);
+  // [5] resolvers → [4] rate limits chained after [3] access (shield outermost) → [2] context → [1] HTTP
+  const resolvable = buildSchema(overrides.typeDefs ?? loadTypeDefs(), createResolvers({ auth, users, sessions }));
+  const schema = applyAccessRules(resolvable, rateLimiting.rulesFor(resolvable));
   const metricsHandler = createMetricsHandler({ registry: metrics.registry, token: config.metrics.token });
   const apollo = new ApolloServer<RequestContext>({
     schema,
-    formatError,
+    formatError: (formatted) => formatError(operationLimits.relabelError(formatted)),
+    parseOptions: operationLimits.parseOptions,
+    validationRules: operationLimits.validationRules,
     logger: log,
     introspection: !production,
     hideSchemaDetailsFromClientErrors: production,
@@ -105,8 +116,10 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
     stopOnTerminationSignals: false,
     plugins: [
       errorLogPlugin,
-      createRequestLogPlugin({ tracker, audit, metrics, access: readAccessDirectives(executable) }),
-      production ? ApolloServerPluginLandingPageProductionDefault({ footer: false }) : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
+      createRequestLogPlugin({ tracker, audit, metrics, access: readAccessDirectives(resolvable) }),
+      rateLimiting.plugin,
+      getMutationStatusPlugin,
+      production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
     ],
   });
   const httpServer = createHttpServer({
@@ -114,7 +127,7 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
     buildContext: tracker.wrapContext(createContextBuilder({ accessTokens, verifier, audit, log })),
     ping: database.ping,
     log,
-    settings: { production, trustProxy: config.trustProxy, bodyLimitBytes: config.bodyLimitBytes, corsOrigins: config.corsOrigins, securityHeaders: securityHeaders(production) },
+    settings: { production, trustProxy: config.trustProxy, bodyLimitBytes: config.bodyLimitBytes, corsOrigins: config.corsOrigins, securityHeaders: securityHeaders(production, tls !== undefined), tls },
     onRequest: tracker.begin,
     routes: new Map([
       ['/readyz', createReadinessHandler({ checks: [{ name: 'database', check: database.ping }], draining: () => draining })],
@@ -135,9 +148,9 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
     metrics,
     async listen(port, host) {
       if (metricsServer && config.metrics.port !== undefined) await listenOn(metricsServer, config.metrics.port, host);
-      return listenOn(httpServer, port, host);
+      return listenOn(httpServer, port, host, tls !== undefined);
     },
-    metricsUrl: () => (metricsServer?.listening ? urlOf(metricsServer) : undefined),
+    metricsUrl: () => (metricsServer?.listening ? urlOf(metricsServer, false) : undefined),
     purgeExpired: purge.runOnce,
     async close() {
       draining = true; // /readyz answers 503 from now on
@@ -153,13 +166,13 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   };
 }
 
-function urlOf(server: Server): string {
+function urlOf(server: Server, secure: boolean): string {
   const address = server.address() as AddressInfo;
   const shownHost = address.family === 'IPv6' ? (address.address === '::' ? 'localhost' : `[${address.address}]`) : address.address === '0.0.0.0' ? 'localhost' : address.address;
-  return `http://${shownHost}:${address.port}`;
+  return `${secure ? 'https' : 'http'}://${shownHost}:${address.port}`;
 }
 
-async function listenOn(server: Server, port: number, host: string | undefined): Promise<string> {
+async function listenOn(server: Server, port: number, host: string | undefined, secure = false): Promise<string> {
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -167,5 +180,13 @@ async function listenOn(server: Server, port: number, host: string | undefined):
       resolve();
     });
   });
-  return urlOf(server);
+  return urlOf(server, secure);
+}
+
+function readPem(path: string, setting: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    throw new ConfigError(`${setting}: cannot read ${path} (${error instanceof Error ? error.message : String(error)})`);
+  }
 }

@@ -45,7 +45,7 @@ async function main() {
 
 main().catch((error: unknown) => {
   // Config and boot-check errors are written for people: print them plainly.
-  const message = error instanceof ConfigError || (error instanceof Error && error.name === 'AccessDeclarationError') ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+  const message = error instanceof ConfigError || (error instanceof Error && error.name.endsWith('DeclarationError')) ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
   process.stderr.write(`Cannot start: ${message}\n`);
   process.exit(1);
 });

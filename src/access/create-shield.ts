@@ -1,23 +1,40 @@
 // Compiles the declarations into one graphql-shield permission tree and
 // applies it. Shield is the outermost field wrapper; its fallback denies.
 import { applyMiddleware } from 'graphql-middleware';
-import { deny, shield, type IRules } from 'graphql-shield';
+import { chain, deny, shield, type IRules } from 'graphql-shield';
 import type { GraphQLSchema } from 'graphql';
 import { ForbiddenError } from '../platform/errors.js';
 import { readAccessDirectives } from './read-access-directives.js';
 import { createRuleFor, type ShieldRule } from './rules.js';
 
-export function buildRuleTree(schema: GraphQLSchema): Record<string, Record<string, ShieldRule>> {
+/** Rules with side effects (rate limits) by type name, then field name. */
+export type LimitRules = ReadonlyMap<string, ReadonlyMap<string, ShieldRule>>;
+
+// The one place that orders access before the rate limit, for every field.
+// chain() runs its rules in turn and stops at the first that refuses, so a
+// caller who may not use a field spends no quota on it; and() would run both
+// at once (Promise.all) and count the refused call.
+const guardFor = (access: ShieldRule, limit: ShieldRule | undefined): ShieldRule => (limit ? chain(access, limit) : access);
+
+export function buildRuleTree(schema: GraphQLSchema, limits: LimitRules = new Map()): Record<string, Record<string, ShieldRule>> {
   const ruleFor = createRuleFor();
   const tree: Record<string, Record<string, ShieldRule>> = {};
+  const unplaced = new Set([...limits].flatMap(([typeName, fields]) => [...fields.keys()].map((fieldName) => `${typeName}.${fieldName}`)));
   for (const [typeName, fields] of readAccessDirectives(schema)) {
-    tree[typeName] = Object.fromEntries([...fields].map(([fieldName, declaration]) => [fieldName, ruleFor(declaration)]));
+    tree[typeName] = Object.fromEntries(
+      [...fields].map(([fieldName, declaration]) => {
+        unplaced.delete(`${typeName}.${fieldName}`);
+        return [fieldName, guardFor(ruleFor(declaration), limits.get(typeName)?.get(fieldName))];
+      }),
+    );
   }
+  // A limit on a field no query can reach would guard nothing; say so rather than pretend.
+  if (unplaced.size > 0) throw new Error(`@rateLimit on fields not reachable from Query or Mutation: ${[...unplaced].join(', ')}`);
   return tree;
 }
 
-export function applyAccessRules(schema: GraphQLSchema): GraphQLSchema {
-  const permissions = shield(buildRuleTree(schema) as IRules, {
+export function applyAccessRules(schema: GraphQLSchema, limits: LimitRules = new Map()): GraphQLSchema {
+  const permissions = shield(buildRuleTree(schema, limits) as IRules, {
     fallbackRule: deny,
     fallbackError: () => new ForbiddenError(),
     // Errors thrown by resolvers keep their own codes instead of becoming FORBIDDEN.

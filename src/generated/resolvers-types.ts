@@ -173,6 +173,16 @@ export type QueryUsersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Whose calls a `@rateLimit` counts together. */
+export type RateLimitCaller =
+  /** The signed-in user (by id), or the client IP when anonymous. */
+  | 'CALLER'
+  /**
+   * The client IP (IPv6 by /64), signed in or not. For sign-in fields: accounts
+   * are cheap to make, so a user id must not buy a fresh budget.
+   */
+  | 'IP';
+
 /** A user's role. Every new user is a USER; only an ADMIN can change roles. */
 export type Role =
   /** An administrator: it may read every user, change roles and delete accounts. */
@@ -320,6 +330,7 @@ export type ResolversTypes = ResolversObject<{
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RateLimitCaller: RateLimitCaller;
   Role: Role;
   Session: ResolverTypeWrapper<SessionModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -359,6 +370,8 @@ export type PublicDirectiveResolver<Result, Parent, ContextType = RequestContext
 export type RateLimitDirectiveArgs = {
   identityArgs?: Maybe<ReadonlyArray<Scalars['String']['input']>>;
   max: Scalars['Int']['input'];
+  name?: Maybe<Scalars['String']['input']>;
+  per?: Maybe<RateLimitCaller>;
   window: Scalars['String']['input'];
 };
 

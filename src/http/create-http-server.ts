@@ -2,6 +2,7 @@
 // node:http rather than Express: the whole pipeline is a few lines we can see.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from '@apollo/server';
 import type { BuildContext } from '../context/build-context.js';
 import type { Logger } from '../platform/logger.js';
@@ -17,6 +18,8 @@ export interface HttpSettings {
   /** Origins allowed to call the API from a browser; '*' for any (bearer tokens, no cookies). */
   readonly corsOrigins: readonly string[];
   readonly securityHeaders: Readonly<Record<string, string>>;
+  /** PEM certificate chain and key: serve HTTPS instead of HTTP. */
+  readonly tls?: { readonly cert: Buffer; readonly key: Buffer } | undefined;
 }
 
 /** A route beside /graphql (e.g. /readyz, /metrics); it answers every method itself. */
@@ -127,7 +130,7 @@ export function createHttpServer(deps: HttpDeps): Server {
     sendError(res, 404, 'NOT_FOUND', 'Not found; the API is at /graphql');
   }
 
-  return createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((error: unknown) => {
       if (error instanceof BodyTooLargeError) {
         // Stop reading the rest of an oversized upload; the connection closes after the reply.
@@ -139,5 +142,6 @@ export function createHttpServer(deps: HttpDeps): Server {
       if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
       else res.destroy();
     });
-  });
+  };
+  return settings.tls ? createTlsServer({ cert: settings.tls.cert, key: settings.tls.key }, listener) : createServer(listener);
 }

@@ -8,10 +8,15 @@ const common: Record<string, string> = {
   'cross-origin-resource-policy': 'same-origin',
 };
 
-export function securityHeaders(production: boolean): Readonly<Record<string, string>> {
-  return Object.freeze(
-    production
-      ? { ...common, 'content-security-policy': "default-src 'none'; frame-ancestors 'none'", 'cache-control': 'no-store' }
-      : { ...common, 'cache-control': 'no-store' },
-  );
+// Only when this server itself speaks HTTPS: a browser then refuses plain HTTP
+// to this host for 180 days. Behind a TLS-terminating proxy, the proxy sends it.
+const hsts = { 'strict-transport-security': 'max-age=15552000' };
+
+export function securityHeaders(production: boolean, tls = false): Readonly<Record<string, string>> {
+  return Object.freeze({
+    ...common,
+    ...(production ? { 'content-security-policy': "default-src 'none'; frame-ancestors 'none'" } : {}),
+    'cache-control': 'no-store',
+    ...(tls ? hsts : {}),
+  });
 }

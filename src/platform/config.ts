@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { parseDurationMs } from './duration.js';
 import type { LogLevel } from './logger.js';
+import { readRateLimitSettings, type RateLimitSetting } from './rate-limit-settings.js';
 
 export interface Config {
   readonly env: 'development' | 'production' | 'test';
@@ -42,6 +43,31 @@ export interface Config {
   readonly metrics: { readonly token: string | undefined; readonly port: number | undefined };
   /** How long a shutdown waits for in-flight requests before cutting their connections. */
   readonly shutdownTimeoutMs: number;
+  readonly rateLimits: {
+    /** RATE_LIMIT_<NAME> settings by limit name; rate-limit/ refuses names the schema does not declare. */
+    readonly overrides: ReadonlyMap<string, RateLimitSetting>;
+    /** At most this many counters are kept in process; the least recently used go first. */
+    readonly storeMaxKeys: number;
+  };
+  /** Sign-in failures for one (email, client IP) lock it for a growing time. */
+  readonly loginLockout: {
+    /** Failures allowed before the first lock; 0 switches locking off. */
+    readonly after: number;
+    readonly baseMs: number;
+    readonly maxMs: number;
+    /** Failures older than this (counted from the first) are forgotten. */
+    readonly forgetAfterMs: number;
+  };
+  /** Checked on every operation before it runs; over a limit is HTTP 400. */
+  readonly operationLimits: {
+    readonly maxDepth: number;
+    readonly maxAliases: number;
+    readonly maxDirectives: number;
+    readonly maxTokens: number;
+    readonly maxCost: number;
+  };
+  /** Serve HTTPS from these PEM files (and send HSTS); undefined serves plain HTTP. */
+  readonly tls: { readonly certPath: string; readonly keyPath: string } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -86,6 +112,18 @@ const envSchema = z.object({
   PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(102_400),
   CORS_ORIGINS: z.string().optional(),
+  RATE_LIMIT_STORE_MAX_KEYS: z.coerce.number().int().min(1000).max(100_000_000).default(100_000),
+  LOGIN_LOCKOUT_AFTER: z.coerce.number().int().min(0).max(1000).default(5),
+  LOGIN_LOCKOUT_BASE: duration('1m'),
+  LOGIN_LOCKOUT_MAX: duration('1h'),
+  LOGIN_LOCKOUT_FORGET_AFTER: duration('24h'),
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(1).max(1000).default(10),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).max(10_000).default(15),
+  GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(10_000).default(50),
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).max(1_000_000).default(1000),
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(1).max(100_000_000).default(10_000),
+  TLS_CERT: z.string().optional(),
+  TLS_KEY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   METRICS_TOKEN: optionalSecret,
   // An empty value means unset, not port 0 (which would open a random port).
@@ -112,6 +150,12 @@ export function loadConfig(env: Env): Config {
   }
   if (e.ACCESS_TOKEN_TTL < 1000) throw new ConfigError('ACCESS_TOKEN_TTL must be at least 1s');
   if (e.METRICS_PORT !== undefined && e.METRICS_PORT !== 0 && e.METRICS_PORT === e.PORT) throw new ConfigError('METRICS_PORT must differ from PORT');
+  const rateLimits = readRateLimitSettings(env);
+  if (rateLimits.problems.length > 0) throw new ConfigError(`Invalid settings:\n${rateLimits.problems.map((p) => `  ${p}`).join('\n')}`);
+  if (e.LOGIN_LOCKOUT_BASE > e.LOGIN_LOCKOUT_MAX) throw new ConfigError('LOGIN_LOCKOUT_BASE must not be longer than LOGIN_LOCKOUT_MAX');
+  const tlsCert = e.TLS_CERT?.trim() || undefined;
+  const tlsKey = e.TLS_KEY?.trim() || undefined;
+  if ((tlsCert === undefined) !== (tlsKey === undefined)) throw new ConfigError('TLS_CERT and TLS_KEY go together: set both (PEM file paths) or neither');
   return Object.freeze({
     env: e.NODE_ENV,
     port: e.PORT,
@@ -142,5 +186,15 @@ export function loadConfig(env: Env): Config {
     ),
     metrics: Object.freeze({ token: e.METRICS_TOKEN, port: e.METRICS_PORT }),
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT,
+    rateLimits: Object.freeze({ overrides: rateLimits.settings, storeMaxKeys: e.RATE_LIMIT_STORE_MAX_KEYS }),
+    loginLockout: Object.freeze({ after: e.LOGIN_LOCKOUT_AFTER, baseMs: e.LOGIN_LOCKOUT_BASE, maxMs: e.LOGIN_LOCKOUT_MAX, forgetAfterMs: e.LOGIN_LOCKOUT_FORGET_AFTER }),
+    operationLimits: Object.freeze({
+      maxDepth: e.GRAPHQL_MAX_DEPTH,
+      maxAliases: e.GRAPHQL_MAX_ALIASES,
+      maxDirectives: e.GRAPHQL_MAX_DIRECTIVES,
+      maxTokens: e.GRAPHQL_MAX_TOKENS,
+      maxCost: e.GRAPHQL_MAX_COST,
+    }),
+    tls: tlsCert !== undefined && tlsKey !== undefined ? Object.freeze({ certPath: tlsCert, keyPath: tlsKey }) : undefined,
   });
 }

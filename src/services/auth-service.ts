@@ -5,7 +5,7 @@ import { hashRefreshToken, looksLikeRefreshToken, newRefreshToken } from '../cre
 import type { AuditLog } from '../platform/audit.js';
 import type { Clock } from '../platform/clock.js';
 import { BadUserInputError, UnauthenticatedError } from '../platform/errors.js';
-import { newId, type SessionId } from '../platform/ids.js';
+import { newId, type SessionId, type UserId } from '../platform/ids.js';
 import { issuedTo, type RequestOrigin, type SignedInViewer } from '../platform/request-context.js';
 import type { UserRecord } from '../repositories/records.js';
 import type { SessionRepository } from '../repositories/session-repository.js';
@@ -25,6 +25,19 @@ export interface AuthService {
   refresh(refreshToken: string, origin: RequestOrigin): Promise<AuthResult>;
 }
 
+/**
+ * Throttles repeated sign-in failures beyond the rate limit's window; the
+ * implementation (rate-limit/login-lockout.ts) is wired in app.ts.
+ */
+export interface LoginThrottle {
+  /** Refuses with RateLimitedError while this email is locked for this client. */
+  check(email: string, origin: RequestOrigin): Promise<void>;
+  failed(email: string, origin: RequestOrigin, userId: UserId | undefined): Promise<void>;
+  succeeded(email: string, origin: RequestOrigin, userId: UserId): Promise<void>;
+}
+
+const noThrottle: LoginThrottle = { check: async () => {}, failed: async () => {}, succeeded: async () => {} };
+
 export interface AuthServiceDeps {
   readonly users: UserRepository;
   readonly sessions: SessionRepository;
@@ -36,6 +49,7 @@ export interface AuthServiceDeps {
   readonly refreshTokenTtlMs: number;
   readonly sessionMaxAgeMs: number;
   readonly refreshReuseGraceMs: number;
+  readonly loginThrottle?: LoginThrottle;
 }
 
 // One message for every failed sign-in, so it never tells whether an email has an account.
@@ -45,6 +59,7 @@ const badRefreshToken = () => new UnauthenticatedError('Invalid or expired refre
 
 export function createAuthService(deps: AuthServiceDeps): AuthService {
   const { users, sessions, passwords, accessTokens, verifier, audit, clock } = deps;
+  const throttle = deps.loginThrottle ?? noThrottle;
 
   function tokensFor(user: UserRecord, sessionId: SessionId, refreshToken: string): AuthResult {
     const viewer: SignedInViewer = { kind: 'user', userId: user.id, role: user.role, sessionId };
@@ -94,13 +109,17 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
       // Outside the policy no account can match: refuse before spending a hash,
       // so an oversized password costs nothing.
       checkPasswordPolicy(password);
+      // A locked (email, client) pair is refused before the hash too.
+      await throttle.check(normalized, origin);
       const user = await users.findByEmail(normalized);
       // Same argon2 cost whether or not the account exists: no timing oracle.
       const ok = user ? await passwords.verify(user.passwordHash, password) : await passwords.verifyNothing(password);
       if (!user || !ok) {
         audit.record({ type: 'login.failure', origin, subjectId: user?.id, reason: user ? 'wrong_password' : 'unknown_email' });
+        await throttle.failed(normalized, origin, user?.id);
         throw badCredentials();
       }
+      await throttle.succeeded(normalized, origin, user.id);
       const { passwordHash: _hash, ...record } = user;
       const result = await startSession(record, origin);
       audit.record({ type: 'login.success', origin, actorId: user.id, subjectId: user.id, sessionId: result.viewer.sessionId });

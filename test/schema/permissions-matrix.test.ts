@@ -25,7 +25,7 @@ describe('the permission matrix', () => {
     expect(rowOf(markdown, 'user(')).toContain('| owner (argument `id`) or ADMIN |');
     expect(rowOf(markdown, 'logoutAll')).toContain('| signed in |');
     expect(rowOf(markdown, 'email:')).toContain('| owner or ADMIN |');
-    expect(rowOf(markdown, 'login(')).toMatch(/\| 5 per 1m \(identityArgs: email\)<br>20 per 1m \|$/);
+    expect(rowOf(markdown, 'login(')).toMatch(/\| 5 per 1m \(identityArgs: email; per: IP\)<br>20 per 1m \(per: IP\) \|$/);
   });
 
   it('changes when a field\'s access changes', () => {

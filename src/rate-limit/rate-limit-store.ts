@@ -1,0 +1,96 @@
+// Where rate-limit counters live. One atomic operation does the work: count a
+// hit and say where the window stands. graphql-rate-limit's Store is a read
+// followed by a write, so two concurrent requests can both read "4 of 5" and
+// both pass; here the count and the decision come from one step, and a Redis
+// implementation does the same step as one script.
+import type { Clock } from '../platform/clock.js';
+
+export interface WindowState {
+  /** Hits in the current window, this one included. */
+  readonly count: number;
+  /** Epoch ms when the window closes and the count starts again from zero. */
+  readonly resetAt: number;
+}
+
+export interface RateLimitStore {
+  /**
+   * Atomically counts one hit on `key`. If no window is open for it, a new one
+   * of `windowMs` opens now (a fixed window that starts at the first hit).
+   */
+  hit(key: string, windowMs: number): Promise<WindowState>;
+  /** The open window of `key`, without counting; undefined if none is open. */
+  peek(key: string): Promise<WindowState | undefined>;
+  /** Forgets `key` (a successful sign-in clears its failures). */
+  reset(key: string): Promise<void>;
+}
+
+interface Entry {
+  count: number;
+  readonly resetAt: number;
+}
+
+/**
+ * In-process store, bounded: at most `maxKeys` windows are kept. Keys live in
+ * two generations (the scheme of quick-lru): new and recently used keys go to
+ * the young one; when it is half full, the old generation is dropped whole and
+ * the young one becomes old. A key hit again while old moves back to young, so
+ * a key being hammered is never the one dropped; a key idle while `maxKeys / 2`
+ * newer keys arrived starts again from zero. A flood of distinct identities
+ * therefore costs a fixed amount of memory, and every operation stays O(1)
+ * (a single Map with LRU re-insertion slows to a crawl once it is full, as V8
+ * walks the deleted slots at its front on every eviction).
+ */
+export function createMemoryRateLimitStore({ clock, maxKeys }: { clock: Clock; maxKeys: number }): RateLimitStore & { readonly size: number } {
+  const generationSize = Math.max(1, Math.floor(maxKeys / 2));
+  let young = new Map<string, Entry>();
+  let old = new Map<string, Entry>();
+
+  function remember(key: string, entry: Entry): void {
+    young.set(key, entry);
+    if (young.size >= generationSize) {
+      old = young;
+      young = new Map();
+    }
+  }
+
+  /** The open window of `key`, moved to the young generation; expired ones are dropped. */
+  function live(key: string, now: number): Entry | undefined {
+    let entry = young.get(key);
+    if (entry === undefined) {
+      entry = old.get(key);
+      if (entry === undefined) return undefined;
+      old.delete(key);
+      if (entry.resetAt > now) remember(key, entry);
+    }
+    if (entry.resetAt > now) return entry;
+    young.delete(key);
+    return undefined;
+  }
+
+  // Every method is synchronous inside: no await between reading and writing a
+  // count, so concurrent requests in this process cannot interleave there.
+  return {
+    get size() {
+      return young.size + old.size;
+    },
+    async hit(key, windowMs) {
+      const now = clock.now();
+      const entry = live(key, now);
+      if (entry) {
+        entry.count += 1;
+        return { count: entry.count, resetAt: entry.resetAt };
+      }
+      const fresh: Entry = { count: 1, resetAt: now + windowMs };
+      remember(key, fresh);
+      return { count: 1, resetAt: fresh.resetAt };
+    },
+    async peek(key) {
+      const entry = live(key, clock.now());
+      return entry ? { count: entry.count, resetAt: entry.resetAt } : undefined;
+    },
+    async reset(key) {
+      young.delete(key);
+      old.delete(key);
+    },
+  };
+}
