@@ -89,7 +89,7 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   });
   const httpServer = createHttpServer({
     apollo,
-    buildContext: createContextBuilder({ accessTokens, verifier, log }),
+    buildContext: createContextBuilder({ accessTokens, verifier, log, audit }),
     ping: database.ping,
     log,
     settings: { production, trustProxy: config.trustProxy, bodyLimitBytes: config.bodyLimitBytes, corsOrigins: config.corsOrigins, securityHeaders: securityHeaders(production) },
