@@ -1,5 +1,5 @@
 // What a CLI command is. Commands are listed in commands.ts; each lives in its
-// own file and receives the opened dependencies, never opening its own.
+// own file and asks run-cli for the server's parts instead of building its own.
 import type { ParseArgsConfig } from 'node:util';
 import type { Database } from '../../db/create-database.js';
 import type { Clock } from '../platform/clock.js';
@@ -34,7 +34,11 @@ export interface CliCommand {
   readonly help: string;
   /** Flags, in node:util parseArgs form; unknown flags are refused. */
   readonly options: CliOptions;
-  run(values: CliValues, deps: CliDeps, io: CliIo): Promise<void>;
+  /**
+   * `open()` loads the settings and opens the database on first call (once);
+   * a command that needs neither never calls it, so it never touches either.
+   */
+  run(values: CliValues, open: () => CliDeps, io: CliIo): Promise<void>;
 }
 
 /** Bad usage (missing flag, unknown command): exit status 2, unlike a refused request (1). */

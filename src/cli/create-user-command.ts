@@ -15,10 +15,11 @@ export const createUserCommand: CliCommand = {
     '  --role      USER (default) or ADMIN',
   ].join('\n'),
   options: { email: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' } },
-  async run(values, { registerUser }, io) {
+  async run(values, open, io) {
     const email = requiredOption(values, 'email');
-    // The role is checked before the password is asked for: fail fast, type nothing twice.
+    // Role, settings and database are checked before the password is asked for: fail fast, type nothing twice.
     const role = parseRole(stringOption(values, 'role') ?? 'USER');
+    const { registerUser } = open();
     const password = stringOption(values, 'password') ?? (await readPassword(io));
     const user = await registerUser({ email, password, role });
     io.stdout.write(`Created ${user.role} ${user.email} (id ${user.id})\n`);

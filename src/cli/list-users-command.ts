@@ -30,9 +30,9 @@ export const listUsersCommand: CliCommand = {
   summary: 'List every user, oldest first',
   help: ['Usage: npm run cli -- list-users [--json]', '', '  --json  one JSON array instead of a table'].join('\n'),
   options: { json: { type: 'boolean' } },
-  async run(values, { users }, io) {
+  async run(values, open, io) {
     const rows: Array<ReturnType<typeof toRow>> = [];
-    for await (const user of allUsers(users)) rows.push(toRow(user));
+    for await (const user of allUsers(open().users)) rows.push(toRow(user));
     if (values['json'] === true) {
       io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
       return;

@@ -58,21 +58,21 @@ export async function runCli(argv: readonly string[], env: Env, io: CliIo): Prom
     io.stderr.write(name === undefined ? overview() : `error: unknown command '${name}'; see 'npm run cli -- --help'\n`);
     return exitCodes.usage;
   }
-  let deps: ReturnType<typeof openCliDeps> | undefined;
+  let opened: ReturnType<typeof openCliDeps> | undefined;
+  const open = () => (opened ??= openCliDeps(env));
   try {
     const values = parseFlags(command, args);
     if (values['help'] === true) {
       io.stdout.write(`${command.help}\n`);
       return exitCodes.ok;
     }
-    deps = openCliDeps(env);
-    await command.run(values, deps, io);
+    await command.run(values, open, io);
     return exitCodes.ok;
   } catch (error) {
     const { line, code } = describe(error, command.name);
     io.stderr.write(`error: ${line}\n`);
     return code;
   } finally {
-    await deps?.close();
+    await opened?.close();
   }
 }

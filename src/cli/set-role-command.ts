@@ -16,9 +16,10 @@ export const setRoleCommand: CliCommand = {
     "the user's existing tokens carry on with the new role.",
   ].join('\n'),
   options: { email: { type: 'string' }, role: { type: 'string' } },
-  async run(values, { users, clock }, io) {
+  async run(values, open, io) {
     const email = normalizeEmail(requiredOption(values, 'email'));
     const role = parseRole(requiredOption(values, 'role'));
+    const { users, clock } = open();
     const user = await users.findByEmail(email);
     if (!user) throw new BadUserInputError('email', `No user has the email ${email}`);
     const updated = await users.setRole(user.id, role, clock.now());

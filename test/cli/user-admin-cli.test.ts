@@ -1,5 +1,6 @@
 // The CLI as a person runs it: a real process over a real SQLite file, then
 // the server over the same file proves the users it made are real users.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeOf, login, signup } from '../helpers/accounts.js';
@@ -9,8 +10,8 @@ import { startTestServer, type TestServer } from '../helpers/start-test-server.j
 const directory = tempDirectory('cli-test-');
 const databaseUrl = `file:${join(directory.path, 'app.db')}`;
 
-const cli = (args: readonly string[], stdin?: string): Promise<Finished> =>
-  runProcess(tsxBin, ['src/cli/main.ts', ...args], { env: { NODE_ENV: 'test', DATABASE_URL: databaseUrl }, ...(stdin === undefined ? {} : { stdin }) });
+const cli = (args: readonly string[], stdin?: string, url = databaseUrl): Promise<Finished> =>
+  runProcess(tsxBin, ['src/cli/main.ts', ...args], { env: { NODE_ENV: 'test', DATABASE_URL: url }, ...(stdin === undefined ? {} : { stdin }) });
 
 /** A refusal is exactly one line on stderr, nothing on stdout, and the given status. */
 function expectRefused(result: Finished, code: number, text: string | RegExp) {
@@ -34,8 +35,12 @@ describe('user administration CLI', () => {
     directory.remove();
   });
 
-  it('lists its commands with --help, and refuses to guess without one', async () => {
-    const [help, none] = await Promise.all([cli(['--help']), cli([])]);
+  it('lists its commands with --help, and refuses to guess without one, touching no database', async () => {
+    const untouched = join(directory.path, 'untouched', 'app.db');
+    const [help, none, commandHelp] = await Promise.all([cli(['--help']), cli([]), cli(['create-user', '--help'], undefined, `file:${untouched}`)]);
+    expect(commandHelp).toMatchObject({ code: 0, stderr: '' });
+    expect(commandHelp.stdout).toMatch(/^Usage: npm run cli -- create-user --email <email>/);
+    expect(existsSync(untouched)).toBe(false);
     expect(help.code).toBe(0);
     for (const name of ['create-user', 'set-role', 'list-users']) expect(help.stdout).toContain(name);
     expect(none.code).toBe(2);
