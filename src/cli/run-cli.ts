@@ -37,10 +37,8 @@ function parseFlags(command: CliCommand, args: readonly string[]): CliValues {
 }
 
 /** One line for the person at the terminal, and the exit status it deserves. */
-function describe(error: unknown, command: string | undefined): { line: string; code: number } {
-  if (error instanceof UsageError) {
-    return { line: `${error.message}; see 'npm run cli -- ${command ?? ''}${command ? ' ' : ''}--help'`, code: exitCodes.usage };
-  }
+function explain(error: unknown, command: string): { line: string; code: number } {
+  if (error instanceof UsageError) return { line: `${error.message}; see 'npm run cli -- ${command} --help'`, code: exitCodes.usage };
   // Input fields are named like the flags that carry them (email → --email).
   if (error instanceof BadUserInputError) return { line: `--${error.field}: ${error.message}`, code: exitCodes.refused };
   if (error instanceof ConfigError) return { line: error.message, code: exitCodes.refused };
@@ -69,7 +67,7 @@ export async function runCli(argv: readonly string[], env: Env, io: CliIo): Prom
     await command.run(values, open, io);
     return exitCodes.ok;
   } catch (error) {
-    const { line, code } = describe(error, command.name);
+    const { line, code } = explain(error, command.name);
     io.stderr.write(`error: ${line}\n`);
     return code;
   } finally {
