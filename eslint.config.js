@@ -38,9 +38,9 @@ export default tseslint.config(
             { target: './src/!(app.ts|main.ts|cli)/**', from: ['./src/app.ts', './src/main.ts', './src/cli'], message: 'Only the composition root wires stages together.' },
             { target: './db', from: './src', message: 'db/ is storage and knows no application.' },
             {
-              target: './src/!(context|services|app.ts|credentials)/**',
+              target: './src/!(context|services|app.ts|cli|credentials)/**',
               from: './src/credentials',
-              message: 'Only context/ (verify) and services/ (sign, hash) use credentials/.',
+              message: 'Only context/ (verify), services/ (sign, hash) and the composition roots (app.ts, cli/) use credentials/.',
             },
           ],
         },

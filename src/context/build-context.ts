@@ -33,7 +33,7 @@ export interface ContextDeps {
 }
 
 export function createContextBuilder({ accessTokens, verifier, audit, log }: ContextDeps): BuildContext {
-  async function viewerOf(authorization: string | undefined, origin: RequestOrigin): Promise<Viewer> {
+  async function viewerOf(authorization: string | undefined, origin: RequestOrigin, requestLog: Logger): Promise<Viewer> {
     let verified: VerifiedAccessToken | undefined;
     try {
       const token = readBearerToken(authorization);
@@ -41,17 +41,21 @@ export function createContextBuilder({ accessTokens, verifier, audit, log }: Con
       verified = accessTokens.verify(token);
       return await verifier.viewerFor(verified);
     } catch (error) {
-      // The client gets one generic message whatever went wrong (expired,
-      // revoked, forged…): only the server may know which, so it is written here.
+      // The client gets one generic 401 (expired, revoked, forged…) or a masked
+      // 500: only the server may know which, and Apollo logs nothing when
+      // building the context fails, so it is written here.
       if (error instanceof InvalidTokenError) {
         audit.record({ type: 'token.rejected', origin, reason: error.reason, subjectId: verified?.userId, sessionId: verified?.sessionId });
+      } else {
+        requestLog.error({ err: error }, 'building the request context failed');
       }
       throw error;
     }
   }
 
   return async ({ authorization, origin }) => {
-    const viewer = await viewerOf(authorization, origin);
-    return { viewer, origin, log: log.child({ requestId: origin.requestId }) };
+    const requestLog = log.child({ requestId: origin.requestId });
+    const viewer = await viewerOf(authorization, origin, requestLog);
+    return { viewer, origin, log: requestLog };
   };
 }

@@ -4,13 +4,14 @@ import type { PasswordHasher } from '../credentials/passwords.js';
 import { hashRefreshToken, looksLikeRefreshToken, newRefreshToken } from '../credentials/refresh-tokens.js';
 import type { AuditLog } from '../platform/audit.js';
 import type { Clock } from '../platform/clock.js';
-import { BadUserInputError, UnauthenticatedError } from '../platform/errors.js';
+import { UnauthenticatedError } from '../platform/errors.js';
 import { newId, type SessionId, type UserId } from '../platform/ids.js';
 import { issuedTo, type RequestOrigin, type SignedInViewer } from '../platform/request-context.js';
 import type { UserRecord } from '../repositories/records.js';
 import type { SessionRepository } from '../repositories/session-repository.js';
 import type { UserRepository } from '../repositories/user-repository.js';
 import { checkPasswordPolicy, normalizeEmail } from './input.js';
+import { createRegisterUser } from './register-user.js';
 import type { SessionVerifier } from './session-verifier.js';
 import type { AuthResult } from './types.js';
 
@@ -60,6 +61,7 @@ const badRefreshToken = () => new UnauthenticatedError('Invalid or expired refre
 export function createAuthService(deps: AuthServiceDeps): AuthService {
   const { users, sessions, passwords, accessTokens, verifier, audit, clock } = deps;
   const throttle = deps.loginThrottle ?? noThrottle;
+  const registerUser = createRegisterUser({ users, passwords, clock });
 
   function tokensFor(user: UserRecord, sessionId: SessionId, refreshToken: string): AuthResult {
     const viewer: SignedInViewer = { kind: 'user', userId: user.id, role: user.role, sessionId };
@@ -93,12 +95,7 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
 
   return {
     async signup({ email, password }, origin) {
-      const normalized = normalizeEmail(email);
-      checkPasswordPolicy(password);
-      const now = clock.now();
-      const passwordHash = await passwords.hash(password);
-      const user = await users.insert({ id: newId(now) as UserRecord['id'], email: normalized, passwordHash, role: 'USER', now });
-      if (!user) throw new BadUserInputError('email', 'This email is already registered');
+      const user = await registerUser({ email, password, role: 'USER' });
       const result = await startSession(user, origin);
       audit.record({ type: 'signup', origin, actorId: user.id, subjectId: user.id, sessionId: result.viewer.sessionId });
       return result;

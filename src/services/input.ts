@@ -2,6 +2,7 @@
 // a client can put the message next to the right form field.
 import { BadUserInputError } from '../platform/errors.js';
 import { isId, type SessionId, type UserId } from '../platform/ids.js';
+import type { Role } from '../platform/request-context.js';
 
 export const passwordPolicy = { minLength: 8, maxLength: 128 } as const;
 // Pragmatic, not RFC 5322: one @, no spaces, a dot in the domain, sane length.
@@ -30,6 +31,14 @@ export function parseUserId(id: string, field = 'id'): UserId {
 export function parseSessionId(id: string, field = 'id'): SessionId {
   if (!isId(id)) throw new BadUserInputError(field, 'Not a valid session id');
   return id as SessionId;
+}
+
+// GraphQL checks the Role enum itself; this is for callers without a schema (the CLI).
+const roles: readonly Role[] = ['USER', 'ADMIN'];
+export function parseRole(role: string, field = 'role'): Role {
+  const found = roles.find((r) => r === role.trim().toUpperCase());
+  if (!found) throw new BadUserInputError(field, `Role must be one of ${roles.join(', ')}`);
+  return found;
 }
 
 // Cursors are opaque to clients; today they wrap the last user id seen.

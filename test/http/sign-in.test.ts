@@ -32,6 +32,21 @@ describe('signup, login and me over HTTP', () => {
     expect(unknown.body.errors?.[0]?.message).toBe(wrong.body.errors?.[0]?.message);
   });
 
+  it('issues tokens exactly as the contract says: Bearer, expiresIn, JWT header and claims, one session per login', async () => {
+    const result = await server.graphql('mutation { login(email: "alice@example.com", password: "correct horse battery") { accessToken refreshToken tokenType expiresIn user { id } } }');
+    const payload = result.body.data?.['login'] as { accessToken: string; refreshToken: string; tokenType: string; expiresIn: number; user: { id: string } };
+    expect(payload.tokenType).toBe('Bearer');
+    expect(payload.expiresIn).toBe(900);
+    expect(payload.refreshToken).toMatch(/^rt_[A-Za-z0-9_-]{43}$/);
+    const [header, claims] = payload.accessToken.split('.').slice(0, 2).map((part) => JSON.parse(Buffer.from(part, 'base64url').toString()) as Record<string, unknown>);
+    expect(header).toEqual({ alg: 'HS256', typ: 'at+jwt', kid: expect.any(String) });
+    expect(Object.keys(claims ?? {}).sort()).toEqual(['aud', 'exp', 'iat', 'iss', 'jti', 'role', 'sid', 'sub']);
+    expect(claims).toMatchObject({ sub: payload.user.id, role: 'USER', iss: 'graphql-auth', aud: 'graphql-auth', exp: Number(claims?.['iat']) + 900 });
+    const another = await login(server, 'alice@example.com');
+    const sidOf = (token: string) => (JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as { sid: string }).sid;
+    expect(sidOf(another.accessToken)).not.toBe(claims?.['sid']);
+  });
+
   it('answers me with null and no error for an anonymous caller', async () => {
     const result = await server.graphql('{ me { id } }');
     expect(result.body).toEqual({ data: { me: null } });

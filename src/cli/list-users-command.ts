@@ -1,0 +1,42 @@
+// `list-users`: every user, oldest first, as a table or as JSON for scripts.
+import type { UserId } from '../platform/ids.js';
+import type { UserRecord } from '../repositories/records.js';
+import type { UserRepository } from '../repositories/user-repository.js';
+import type { CliCommand } from './cli-command.js';
+
+const pageSize = 500;
+
+async function* allUsers(users: UserRepository): AsyncGenerator<UserRecord> {
+  let after: UserId | undefined;
+  for (;;) {
+    const page = await users.listAfter(after, pageSize);
+    yield* page;
+    const last = page.at(-1);
+    if (!last || page.length < pageSize) return;
+    after = last.id;
+  }
+}
+
+const toRow = (u: UserRecord) => ({ id: u.id, email: u.email, role: u.role, createdAt: new Date(u.createdAt).toISOString() });
+
+function table(rows: ReadonlyArray<ReturnType<typeof toRow>>): string {
+  const lines = [['ID', 'EMAIL', 'ROLE', 'CREATED'], ...rows.map((r) => [r.id, r.email, r.role, r.createdAt])];
+  const widths = [0, 1, 2].map((column) => Math.max(...lines.map((line) => (line[column] ?? '').length)));
+  return lines.map((line) => line.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd()).join('\n');
+}
+
+export const listUsersCommand: CliCommand = {
+  name: 'list-users',
+  summary: 'List every user, oldest first',
+  help: ['Usage: npm run cli -- list-users [--json]', '', '  --json  one JSON array instead of a table'].join('\n'),
+  options: { json: { type: 'boolean' } },
+  async run(values, open, io) {
+    const rows: Array<ReturnType<typeof toRow>> = [];
+    for await (const user of allUsers(open().users)) rows.push(toRow(user));
+    if (values['json'] === true) {
+      io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+      return;
+    }
+    io.stdout.write(rows.length === 0 ? 'No users yet.\n' : `${table(rows)}\n${rows.length} user${rows.length === 1 ? '' : 's'}\n`);
+  },
+};

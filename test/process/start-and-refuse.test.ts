@@ -1,0 +1,71 @@
+// The server as people start it: `tsx src/main.ts` refusing bad settings, and
+// `npm start`'s path (build, then node dist/src/main.js) serving a fresh
+// database with migrations and schema/ copied next to the code.
+import { once } from 'node:events';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { repoRoot, runProcess, startProcess, tempDirectory, tsxBin } from '../helpers/run-process.js';
+
+const directory = tempDirectory('start-test-');
+afterAll(() => directory.remove());
+
+describe('refusing to start', () => {
+  const start = (env: Record<string, string>) => runProcess(tsxBin, ['src/main.ts'], { env: { PORT: '0', HOST: '127.0.0.1', DATABASE_URL: ':memory:', ...env } });
+
+  it.each([
+    { why: 'production without JWT_SECRET', env: { NODE_ENV: 'production' }, says: /JWT_SECRET is required when NODE_ENV=production/ },
+    { why: 'production with an empty JWT_SECRET', env: { NODE_ENV: 'production', JWT_SECRET: '' }, says: /JWT_SECRET is required/ },
+    { why: 'a JWT_SECRET under 32 bytes', env: { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(31) }, says: /JWT_SECRET: must be at least 32 bytes/ },
+    { why: 'a malformed duration', env: { ACCESS_TOKEN_TTL: 'soon' }, says: /ACCESS_TOKEN_TTL: "soon" is not a duration/ },
+  ])('$why: exits non-zero with a message naming the setting, and no stack', async ({ env, says }) => {
+    const result = await start(env);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^Cannot start: /);
+    expect(result.stderr).toMatch(says);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.stdout).toBe('');
+  });
+});
+
+describe('npm start', () => {
+  it('builds dist/ with migrations and schema/, then serves a fresh database and stops cleanly on SIGTERM', async () => {
+    const build = await runProcess('npm', ['run', '-s', 'build'], { env: {}, timeoutMs: 120_000 });
+    expect(build.stderr.replace(/npm warn.*\n/gi, '')).toBe('');
+    expect(build.code).toBe(0);
+    for (const path of ['dist/src/main.js', 'dist/src/cli/main.js', 'dist/db/sqlite/migrations/meta/_journal.json', 'dist/schema/user.graphql']) {
+      expect(existsSync(join(repoRoot, path)), path).toBe(true);
+    }
+
+    const databasePath = join(directory.path, 'nested', 'app.db'); // the directory does not exist yet
+    const server = startProcess(process.execPath, ['dist/src/main.js'], { NODE_ENV: 'production', JWT_SECRET: 'a'.repeat(40), PORT: '0', HOST: '127.0.0.1', DATABASE_URL: `file:${databasePath}` });
+    try {
+      const url = await readyUrl(server.stdout);
+      expect((await fetch(`${url}/healthz`)).status).toBe(200);
+      const signup = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: 'mutation { signup(email: "first@example.com", password: "correct horse battery") { tokenType user { role } } }' }),
+      });
+      expect(await signup.json()).toEqual({ data: { signup: { tokenType: 'Bearer', user: { role: 'USER' } } } });
+      expect(existsSync(databasePath)).toBe(true);
+    } finally {
+      server.kill('SIGTERM');
+    }
+    const [code] = (await once(server, 'close')) as [number | null];
+    expect(code).toBe(0);
+  }, 120_000); // a full type-checked build: several seconds of CPU, more when the machine is busy
+});
+
+/** The URL from the "GraphQL API ready" JSON log line on stdout. */
+async function readyUrl(stdout: NodeJS.ReadableStream | null): Promise<string> {
+  let buffered = '';
+  for await (const chunk of stdout ?? []) {
+    buffered += String(chunk);
+    for (const line of buffered.split('\n')) {
+      const match = /"url":"(http:\/\/[^"]+)\/graphql"/.exec(line);
+      if (match?.[1]) return match[1];
+    }
+  }
+  throw new Error(`the server exited before it was ready:\n${buffered}`);
+}
