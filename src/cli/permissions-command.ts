@@ -3,12 +3,12 @@
 // with the same directive reader the server uses at start. schema/PERMISSIONS.md
 // is this output, committed, and a test compares the two, so an access change
 // cannot land without showing up as a diff of that file in review.
-import { pathToFileURL } from 'node:url';
 import { getDirective } from '@graphql-tools/utils';
 import { astFromValue, print, type GraphQLField, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { readAccessDirectives, reachableObjectTypes } from '../access/read-access-directives.js';
 import type { AccessDeclaration } from '../access/rules.js';
 import { buildSchema, loadTypeDefs } from '../resolvers/build-schema.js';
+import type { CliCommand } from './cli-command.js';
 
 const header = `# Who may use what
 
@@ -93,18 +93,13 @@ export function permissionsMarkdown(typeDefs: readonly string[] = loadTypeDefs()
   return renderPermissions(buildSchema(typeDefs, {}));
 }
 
-/** Prints the matrix to stdout; exit code 1 (and the reason on stderr) when access is not declared correctly. */
-export async function permissionsCommand(): Promise<number> {
-  try {
-    process.stdout.write(permissionsMarkdown());
-    return 0;
-  } catch (error) {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
-  }
-}
-
-// `npm run permissions` runs this file directly; the CLI dispatcher imports it.
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = await permissionsCommand();
-}
+/** Prints the matrix; an undeclared field is refused (exit 1) exactly as at server start. */
+export const permissionsCommand: CliCommand = {
+  name: 'permissions',
+  summary: 'Print who may use every field, and its rate limits, as Markdown',
+  help: 'npm run cli -- permissions\n  Reads schema/ (no database, no settings) and prints the matrix committed as schema/PERMISSIONS.md.',
+  options: {},
+  async run(_values, _open, io) {
+    io.stdout.write(permissionsMarkdown());
+  },
+};

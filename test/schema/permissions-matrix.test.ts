@@ -39,8 +39,8 @@ describe('the permission matrix', () => {
     expect(() => permissionsMarkdown(undeclared)).toThrow(/Query\.secret: no @auth or @public/);
   });
 
-  it('prints the same Markdown from `npm run permissions`', async () => {
-    const { stdout } = await promisify(execFile)('node_modules/.bin/tsx', ['src/cli/permissions-command.ts']);
+  it('prints the same Markdown from `npm run cli -- permissions`', async () => {
+    const { stdout } = await promisify(execFile)('node_modules/.bin/tsx', ['src/cli/main.ts', 'permissions']);
     expect(stdout).toBe(permissionsMarkdown());
   });
 });
