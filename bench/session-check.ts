@@ -24,19 +24,19 @@ import { createSessionVerifier } from '../src/services/session-verifier.js';
 
 const iterations = Number(process.argv[2] ?? 300_000);
 const directory = mkdtempSync(join(tmpdir(), 'session-check-'));
-const database = createDatabase(`file:${join(directory, 'bench.db')}`);
+const database = await createDatabase(`file:${join(directory, 'bench.db')}`);
 const hour = 3_600_000;
 
 async function seed(): Promise<{ userId: UserId; sessionId: SessionId }> {
   const now = systemClock.now();
   const userId = newId(now) as UserId;
   const sessionId = newId(now) as SessionId;
-  await createUserRepository(database.db).insert({ id: userId, email: 'bench@example.com', passwordHash: 'unused', role: 'USER', now });
-  const sessions = createSessionRepository(database.db);
+  await createUserRepository(database).insert({ id: userId, email: 'bench@example.com', passwordHash: 'unused', role: 'USER', now });
+  const sessions = createSessionRepository(database);
   // Other users' sessions too, so the lookup runs against an index, not a one-row table.
   for (let i = 0; i < 10_000; i += 1) {
     const otherUser = newId(now) as UserId;
-    await createUserRepository(database.db).insert({ id: otherUser, email: `u${i}@example.com`, passwordHash: 'unused', role: 'USER', now });
+    await createUserRepository(database).insert({ id: otherUser, email: `u${i}@example.com`, passwordHash: 'unused', role: 'USER', now });
     await sessions.create({ id: newId(now) as SessionId, userId: otherUser, now, expiresAt: now + hour, userAgent: 'bench', ip: '127.0.0.1', refreshTokenHash: `o${i}` as RefreshTokenHash, refreshTokenExpiresAt: now + hour });
   }
   await sessions.create({ id: sessionId, userId, now, expiresAt: now + hour, userAgent: 'bench', ip: '127.0.0.1', refreshTokenHash: 'h' as RefreshTokenHash, refreshTokenExpiresAt: now + hour });
@@ -74,7 +74,7 @@ async function measure(paths: readonly Path[]): Promise<Array<Path & { microseco
 
 async function main() {
   const { userId, sessionId } = await seed();
-  const sessions = createSessionRepository(database.db);
+  const sessions = createSessionRepository(database);
   const accessTokens = createAccessTokens({ secret: 'bench-secret-that-is-at-least-32-bytes-long', previousSecret: undefined, issuer: 'graphql-auth', audience: 'graphql-auth', ttlMs: hour }, systemClock);
   const cached = createSessionVerifier({ sessions, clock: systemClock, cacheTtlMs: 5_000, maxEntries: 10_000 });
   const uncached = createSessionVerifier({ sessions, clock: systemClock, cacheTtlMs: 0, maxEntries: 10_000 });

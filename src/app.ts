@@ -56,12 +56,12 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   const production = config.env === 'production';
   const clock = overrides.clock ?? systemClock;
   const log = createLogger({ level: config.logLevel, pretty: config.env === 'development' && !overrides.logDestination, ...(overrides.logDestination ? { destination: overrides.logDestination } : {}) });
-  const database = overrides.database ?? createDatabase(config.databaseUrl);
+  const database = overrides.database ?? (await createDatabase(config.databaseUrl, { onConnectionError: (err) => log.warn({ err }, 'database connection lost; the pool will reconnect') }));
   const audit = createAuditLog(log);
 
   // [7] repositories → [6] services
-  const userRepository = createUserRepository(database.db);
-  const sessionRepository = createSessionRepository(database.db);
+  const userRepository = createUserRepository(database);
+  const sessionRepository = createSessionRepository(database);
   const passwords = createPasswordHasher({ concurrency: config.passwordHashConcurrency });
   const accessTokens = createAccessTokens({ ...config.jwt, ttlMs: config.accessTokenTtlMs }, clock);
   const verifier = createSessionVerifier({ sessions: sessionRepository, clock, cacheTtlMs: config.sessionCacheTtlMs, maxEntries: 10_000 });

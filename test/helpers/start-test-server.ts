@@ -1,7 +1,6 @@
 // The real server on an ephemeral port, over a fresh in-memory SQLite database,
 // with a fake clock and captured log lines. Every HTTP test starts here.
 import { Writable } from 'node:stream';
-import { createDatabase } from '../../db/create-database.js';
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig, type Env } from '../../src/platform/config.js';
 import { createFakeClock, type FakeClock } from './fake-clock.js';
@@ -48,7 +47,6 @@ export async function startTestServer(options: { env?: Env; typeDefs?: readonly 
   });
   const app = await createApp(config, {
     clock,
-    database: createDatabase(config.databaseUrl),
     logDestination,
     ...(options.typeDefs ? { typeDefs: options.typeDefs } : {}),
   });

@@ -1,0 +1,84 @@
+// Opens a PostgreSQL database through a node-postgres Pool and brings its
+// schema up to date. The pool is the reconnect logic: a connection that dies
+// (database restarted, backend terminated, network cut) is dropped and the
+// next query opens a fresh one, so the server needs no restart.
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import * as schema from './schema.js';
+
+export type PgDb = NodePgDatabase<typeof schema>;
+
+export interface PostgresDatabase {
+  readonly dialect: 'postgres';
+  readonly db: PgDb;
+  /** Cheap reachability probe for /healthz; never throws. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export interface PostgresOptions {
+  /** Told when an idle pooled connection breaks; the pool has already dropped it. */
+  readonly onConnectionError?: (error: Error) => void;
+}
+
+// Next to this module in the source tree and in dist/ alike (the build copies it).
+const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+// Instances starting together against one database take turns migrating:
+// without this, two would both see an empty journal and the second's
+// CREATE TABLE would fail. Any constant works; this one spells "gqla".
+const migrationLockKey = 0x6771_6c61;
+
+// A request while the database is unreachable fails after this long instead
+// of waiting for it, so clients get a 5xx and /healthz a 503 promptly.
+const connectTimeoutMs = 3_000;
+
+export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<PostgresDatabase> {
+  const pool = new pg.Pool({ connectionString: url, connectionTimeoutMillis: connectTimeoutMs, keepAlive: true });
+  // Without a listener, an idle connection breaking would crash the process.
+  pool.on('error', (error) => options.onConnectionError?.(error));
+  try {
+    await migrateOnce(pool);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  let closed = false;
+  return {
+    dialect: 'postgres',
+    db: drizzle(pool, { schema }),
+    async ping() {
+      if (closed) return false;
+      try {
+        await pool.query('select 1');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await pool.end();
+    },
+  };
+}
+
+async function migrateOnce(pool: pg.Pool): Promise<void> {
+  // One connection for lock and migrations: the session-level lock is held
+  // exactly as long as this instance migrates, and is freed if it dies.
+  const client = await pool.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [migrationLockKey]);
+    try {
+      await migrate(drizzle(client), { migrationsFolder });
+    } finally {
+      await client.query('select pg_advisory_unlock($1)', [migrationLockKey]);
+    }
+  } finally {
+    client.release();
+  }
+}
