@@ -56,7 +56,7 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   const production = config.env === 'production';
   const clock = overrides.clock ?? systemClock;
   const log = createLogger({ level: config.logLevel, pretty: config.env === 'development' && !overrides.logDestination, ...(overrides.logDestination ? { destination: overrides.logDestination } : {}) });
-  const database = overrides.database ?? (await createDatabase(config.databaseUrl, { onConnectionError: (err) => log.warn({ err }, 'database connection lost; the pool will reconnect') }));
+  const database = overrides.database ?? (await createDatabase(config.databaseUrl, { onConnectionError: (problem) => log.warn({ problem }, 'database connection lost; the pool will reconnect') }));
   const audit = createAuditLog(log);
 
   // [7] repositories → [6] services

@@ -19,9 +19,15 @@ export interface PostgresDatabase {
   close(): Promise<void>;
 }
 
+/** Why a pooled connection broke: the driver's message and SQLSTATE, nothing else. */
+export interface ConnectionProblem {
+  readonly message: string;
+  readonly code: string | undefined;
+}
+
 export interface PostgresOptions {
   /** Told when an idle pooled connection breaks; the pool has already dropped it. */
-  readonly onConnectionError?: (error: Error) => void;
+  readonly onConnectionError?: (problem: ConnectionProblem) => void;
 }
 
 // Next to this module in the source tree and in dist/ alike (the build copies it).
@@ -39,7 +45,11 @@ const connectTimeoutMs = 3_000;
 export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<PostgresDatabase> {
   const pool = new pg.Pool({ connectionString: url, connectionTimeoutMillis: connectTimeoutMs, keepAlive: true });
   // Without a listener, an idle connection breaking would crash the process.
-  pool.on('error', (error) => options.onConnectionError?.(error));
+  // The error itself carries the whole client, connection settings and all,
+  // so only its message and code go on.
+  pool.on('error', (error: Error & { code?: unknown }) =>
+    options.onConnectionError?.({ message: error.message, code: typeof error.code === 'string' ? error.code : undefined }),
+  );
   try {
     await migrateOnce(pool);
   } catch (error) {
