@@ -54,7 +54,9 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     await migrateOnce(pool);
   } catch (error) {
     await pool.end();
-    throw error;
+    // Name the server (never the credentials) so the operator sees which one.
+    const { hostname, port, pathname } = new URL(url);
+    throw new Error(`PostgreSQL at ${hostname}:${port || 5432}${pathname}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
   let closed = false;
   return {
