@@ -6,19 +6,14 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import type { DatabaseHandle } from './database-handle.js';
 import { openPostgres, type PostgresDatabase, type PostgresOptions } from './pg/open-postgres.js';
 import * as schema from './sqlite/schema.js';
 
 export type { PgDb, PostgresDatabase } from './pg/open-postgres.js';
 export type SqliteDb = BetterSQLite3Database<typeof schema>;
 
-export interface SqliteDatabase {
-  readonly dialect: 'sqlite';
-  readonly db: SqliteDb;
-  /** Cheap reachability probe for /healthz; never throws. */
-  ping(): Promise<boolean>;
-  close(): Promise<void>;
-}
+export type SqliteDatabase = DatabaseHandle<'sqlite', SqliteDb>;
 
 /** Either dialect; `dialect` tells the repositories which tables and queries to use. */
 export type Database = SqliteDatabase | PostgresDatabase;

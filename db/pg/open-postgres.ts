@@ -7,17 +7,12 @@ import { fileURLToPath } from 'node:url';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import type { DatabaseHandle } from '../database-handle.js';
 import * as schema from './schema.js';
 
 export type PgDb = NodePgDatabase<typeof schema>;
 
-export interface PostgresDatabase {
-  readonly dialect: 'postgres';
-  readonly db: PgDb;
-  /** Cheap reachability probe for /healthz; never throws. */
-  ping(): Promise<boolean>;
-  close(): Promise<void>;
-}
+export type PostgresDatabase = DatabaseHandle<'postgres', PgDb>;
 
 /** Why a pooled connection broke: the driver's message and SQLSTATE, nothing else. */
 export interface ConnectionProblem {
