@@ -30,7 +30,7 @@ export const sqlitePathFromUrl = (url: string): string => {
   return path;
 };
 
-export const isPostgresUrl = (url: string): boolean => /^postgres(ql)?:\/\//.test(url);
+const isPostgresUrl = (url: string): boolean => /^postgres(ql)?:\/\//i.test(url);
 
 /** `postgres://` or `postgresql://` opens PostgreSQL; anything else is an SQLite file. Migrations run before it resolves. */
 export async function createDatabase(url: string, options: DatabaseOptions = {}): Promise<Database> {
