@@ -1,6 +1,9 @@
 // What the per-request revocation check costs, next to the check-free path.
 //
 //   npx tsx bench/session-check.ts [iterations]      (default 300000)
+//   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx tsx bench/session-check.ts
+//        the same over PostgreSQL, in a scratch database created next to
+//        the one named and dropped afterwards
 //
 // Every authenticated request verifies the JWT (HS256) and then asks the
 // session verifier whether the token's session is still live. This measures,
@@ -21,10 +24,13 @@ import { newId, type RefreshTokenHash, type SessionId, type UserId } from '../sr
 import { createSessionRepository } from '../src/repositories/session-repository.js';
 import { createUserRepository } from '../src/repositories/user-repository.js';
 import { createSessionVerifier } from '../src/services/session-verifier.js';
+import { createTestPostgres } from '../test/helpers/test-postgres.js';
 
 const iterations = Number(process.argv[2] ?? 300_000);
 const directory = mkdtempSync(join(tmpdir(), 'session-check-'));
-const database = await createDatabase(`file:${join(directory, 'bench.db')}`);
+const scratch = process.env['BENCH_DATABASE_URL'] ? await createTestPostgres(process.env['BENCH_DATABASE_URL']) : undefined;
+const database = await createDatabase(scratch?.url ?? `file:${join(directory, 'bench.db')}`);
+const dialect = database.dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL';
 const hour = 3_600_000;
 
 async function seed(): Promise<{ userId: UserId; sessionId: SessionId }> {
@@ -84,9 +90,9 @@ async function main() {
   const rows = await measure([
     { name: 'jwt verify only (check-free)', run: () => accessTokens.verify(token), withVerify: true },
     { name: 'verify + check, cached', run: () => cached.viewerFor(accessTokens.verify(token)), withVerify: true },
-    { name: 'verify + check, miss (SQLite)', run: () => uncached.viewerFor(accessTokens.verify(token)), withVerify: true },
+    { name: `verify + check, miss (${dialect})`, run: () => uncached.viewerFor(accessTokens.verify(token)), withVerify: true },
     { name: 'check alone, cached', run: () => cached.viewerFor(verified), withVerify: false },
-    { name: 'check alone, miss (SQLite)', run: () => uncached.viewerFor(verified), withVerify: false },
+    { name: `check alone, miss (${dialect})`, run: () => uncached.viewerFor(verified), withVerify: false },
   ]);
   const base = rows[0]?.microseconds ?? Number.NaN;
   const signed = (value: number, digits: number) => `${value < 0 ? '−' : '+'}${Math.abs(value).toFixed(digits)}`;
@@ -105,6 +111,7 @@ async function main() {
 main()
   .finally(async () => {
     await database.close();
+    await scratch?.drop();
     rmSync(directory, { recursive: true, force: true });
   })
   .catch((error: unknown) => {
