@@ -49,9 +49,7 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     await migrateOnce(pool);
   } catch (error) {
     await pool.end();
-    // Name the server (never the credentials) so the operator sees which one.
-    const { hostname, port, pathname } = new URL(url);
-    throw new Error(`PostgreSQL at ${hostname}:${port || 5432}${pathname}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(`PostgreSQL at ${serverOf(url)}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
   let closed = false;
   return {
@@ -72,6 +70,16 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
       await pool.end();
     },
   };
+}
+
+/** host:port/database, never the credentials, so the operator sees which server failed. */
+function serverOf(url: string): string {
+  try {
+    const { hostname, port, pathname } = new URL(url);
+    return `${hostname}:${port || 5432}${pathname}`;
+  } catch {
+    return 'the server in DATABASE_URL';
+  }
 }
 
 async function migrateOnce(pool: pg.Pool): Promise<void> {

@@ -41,8 +41,8 @@ export function createPgSessionRepository(db: PgDb): SessionRepository {
         // FOR UPDATE OF sessions: a concurrent rotation or logout in this
         // session waits here until this transaction ends, then reads what it
         // wrote, as under SQLite's single writer. Only the session row is
-        // locked, so every writer takes session before token (as the purge's
-        // cascade does) and none can deadlock with another.
+        // locked here, so rotation takes session before token, the order the
+        // purge's cascading delete takes them in: the two cannot deadlock.
         const [found] = await tx
           .select({ token: refreshTokens, session: sessions, user: users })
           .from(refreshTokens)
