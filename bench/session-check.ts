@@ -1,6 +1,9 @@
 // What the per-request revocation check costs, next to the check-free path.
 //
 //   npx tsx bench/session-check.ts [iterations]      (default 300000)
+//   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx tsx bench/session-check.ts
+//        the same over PostgreSQL, in a scratch database created next to
+//        the one named and dropped afterwards
 //
 // Every authenticated request verifies the JWT (HS256) and then asks the
 // session verifier whether the token's session is still live. This measures,
@@ -21,22 +24,25 @@ import { newId, type RefreshTokenHash, type SessionId, type UserId } from '../sr
 import { createSessionRepository } from '../src/repositories/session-repository.js';
 import { createUserRepository } from '../src/repositories/user-repository.js';
 import { createSessionVerifier } from '../src/services/session-verifier.js';
+import { createTestPostgres } from '../test/helpers/test-postgres.js';
 
 const iterations = Number(process.argv[2] ?? 300_000);
 const directory = mkdtempSync(join(tmpdir(), 'session-check-'));
-const database = createDatabase(`file:${join(directory, 'bench.db')}`);
+const scratch = process.env['BENCH_DATABASE_URL'] ? await createTestPostgres(process.env['BENCH_DATABASE_URL']) : undefined;
+const database = await createDatabase(scratch?.url ?? `file:${join(directory, 'bench.db')}`);
+const dialect = database.dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL';
 const hour = 3_600_000;
 
 async function seed(): Promise<{ userId: UserId; sessionId: SessionId }> {
   const now = systemClock.now();
   const userId = newId(now) as UserId;
   const sessionId = newId(now) as SessionId;
-  await createUserRepository(database.db).insert({ id: userId, email: 'bench@example.com', passwordHash: 'unused', role: 'USER', now });
-  const sessions = createSessionRepository(database.db);
+  await createUserRepository(database).insert({ id: userId, email: 'bench@example.com', passwordHash: 'unused', role: 'USER', now });
+  const sessions = createSessionRepository(database);
   // Other users' sessions too, so the lookup runs against an index, not a one-row table.
   for (let i = 0; i < 10_000; i += 1) {
     const otherUser = newId(now) as UserId;
-    await createUserRepository(database.db).insert({ id: otherUser, email: `u${i}@example.com`, passwordHash: 'unused', role: 'USER', now });
+    await createUserRepository(database).insert({ id: otherUser, email: `u${i}@example.com`, passwordHash: 'unused', role: 'USER', now });
     await sessions.create({ id: newId(now) as SessionId, userId: otherUser, now, expiresAt: now + hour, userAgent: 'bench', ip: '127.0.0.1', refreshTokenHash: `o${i}` as RefreshTokenHash, refreshTokenExpiresAt: now + hour });
   }
   await sessions.create({ id: sessionId, userId, now, expiresAt: now + hour, userAgent: 'bench', ip: '127.0.0.1', refreshTokenHash: 'h' as RefreshTokenHash, refreshTokenExpiresAt: now + hour });
@@ -74,7 +80,7 @@ async function measure(paths: readonly Path[]): Promise<Array<Path & { microseco
 
 async function main() {
   const { userId, sessionId } = await seed();
-  const sessions = createSessionRepository(database.db);
+  const sessions = createSessionRepository(database);
   const accessTokens = createAccessTokens({ secret: 'bench-secret-that-is-at-least-32-bytes-long', previousSecret: undefined, issuer: 'graphql-auth', audience: 'graphql-auth', ttlMs: hour }, systemClock);
   const cached = createSessionVerifier({ sessions, clock: systemClock, cacheTtlMs: 5_000, maxEntries: 10_000 });
   const uncached = createSessionVerifier({ sessions, clock: systemClock, cacheTtlMs: 0, maxEntries: 10_000 });
@@ -84,9 +90,9 @@ async function main() {
   const rows = await measure([
     { name: 'jwt verify only (check-free)', run: () => accessTokens.verify(token), withVerify: true },
     { name: 'verify + check, cached', run: () => cached.viewerFor(accessTokens.verify(token)), withVerify: true },
-    { name: 'verify + check, miss (SQLite)', run: () => uncached.viewerFor(accessTokens.verify(token)), withVerify: true },
+    { name: `verify + check, miss (${dialect})`, run: () => uncached.viewerFor(accessTokens.verify(token)), withVerify: true },
     { name: 'check alone, cached', run: () => cached.viewerFor(verified), withVerify: false },
-    { name: 'check alone, miss (SQLite)', run: () => uncached.viewerFor(verified), withVerify: false },
+    { name: `check alone, miss (${dialect})`, run: () => uncached.viewerFor(verified), withVerify: false },
   ]);
   const base = rows[0]?.microseconds ?? Number.NaN;
   const signed = (value: number, digits: number) => `${value < 0 ? '−' : '+'}${Math.abs(value).toFixed(digits)}`;
@@ -105,6 +111,7 @@ async function main() {
 main()
   .finally(async () => {
     await database.close();
+    await scratch?.drop();
     rmSync(directory, { recursive: true, force: true });
   })
   .catch((error: unknown) => {

@@ -6,17 +6,19 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import type { DatabaseHandle } from './database-handle.js';
+import { openPostgres, type PostgresDatabase, type PostgresOptions } from './pg/open-postgres.js';
 import * as schema from './sqlite/schema.js';
 
+export type { PgDb, PostgresDatabase } from './pg/open-postgres.js';
 export type SqliteDb = BetterSQLite3Database<typeof schema>;
 
-export interface Database {
-  readonly dialect: 'sqlite';
-  readonly db: SqliteDb;
-  /** Cheap reachability probe for /healthz; never throws. */
-  ping(): Promise<boolean>;
-  close(): Promise<void>;
-}
+export type SqliteDatabase = DatabaseHandle<'sqlite', SqliteDb>;
+
+/** Either dialect; `dialect` tells the repositories which tables and queries to use. */
+export type Database = SqliteDatabase | PostgresDatabase;
+
+export type DatabaseOptions = PostgresOptions;
 
 // Next to this module in the source tree and in dist/ alike (the build copies it).
 const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), 'sqlite/migrations');
@@ -28,10 +30,14 @@ export const sqlitePathFromUrl = (url: string): string => {
   return path;
 };
 
-export function createDatabase(url: string): Database {
-  if (/^postgres(ql)?:\/\//.test(url)) {
-    throw new Error('DATABASE_URL selects PostgreSQL, which this build does not support yet; use a file: URL');
-  }
+const isPostgresUrl = (url: string): boolean => /^postgres(ql)?:\/\//i.test(url);
+
+/** `postgres://` or `postgresql://` opens PostgreSQL; anything else is an SQLite file. Migrations run before it resolves. */
+export async function createDatabase(url: string, options: DatabaseOptions = {}): Promise<Database> {
+  return isPostgresUrl(url) ? openPostgres(url, options) : openSqlite(url);
+}
+
+function openSqlite(url: string): SqliteDatabase {
   const path = sqlitePathFromUrl(url);
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
   const sqlite = new Database(path);

@@ -35,7 +35,6 @@ import { createRateLimiting } from './rate-limit/create-rate-limiting.js';
 import { buildSchema, loadTypeDefs } from './resolvers/build-schema.js';
 import { createResolvers } from './resolvers/create-resolvers.js';
 import { createSessionRepository } from './repositories/session-repository.js';
-import { createSessionStats } from './repositories/session-stats.js';
 import { createUserRepository } from './repositories/user-repository.js';
 import { createAuthService } from './services/auth-service.js';
 import { createPurgeJob } from './services/purge-job.js';
@@ -72,9 +71,9 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   const clock = overrides.clock ?? systemClock;
   const log = createLogger({ level: config.logLevel, pretty: config.env === 'development' && !overrides.logDestination, ...(overrides.logDestination ? { destination: overrides.logDestination } : {}) });
   const tls = config.tls && { cert: readPem(config.tls.certPath, 'TLS_CERT'), key: readPem(config.tls.keyPath, 'TLS_KEY') };
-  const database = overrides.database ?? createDatabase(config.databaseUrl);
-  const sessionStats = createSessionStats(database.db);
-  const metrics = createMetrics({ countActiveSessions: () => sessionStats.countActive(clock.now()) });
+  const database = overrides.database ?? (await createDatabase(config.databaseUrl, { onConnectionError: (problem) => log.warn({ problem }, 'database connection lost; the pool will reconnect') }));
+  const sessionRepository = createSessionRepository(database);
+  const metrics = createMetrics({ countActiveSessions: () => sessionRepository.countLive(clock.now()) });
   // One audit event is both a log line and a metric sample.
   const audit = createAuditLog(log, [metrics.auditObserver]);
   const tracker = createRequestTracker({ log, metrics });
@@ -84,8 +83,7 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   const operationLimits = apolloOperationLimits(config.operationLimits);
 
   // [7] repositories → [6] services
-  const userRepository = createUserRepository(database.db);
-  const sessionRepository = createSessionRepository(database.db);
+  const userRepository = createUserRepository(database);
   const passwords = createPasswordHasher({ concurrency: config.passwordHashConcurrency });
   const accessTokens = createAccessTokens({ ...config.jwt, ttlMs: config.accessTokenTtlMs }, clock);
   const verifier = createSessionVerifier({ sessions: sessionRepository, clock, cacheTtlMs: config.sessionCacheTtlMs, maxEntries: 10_000 });

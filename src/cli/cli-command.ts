@@ -38,7 +38,7 @@ export interface CliCommand {
    * `open()` loads the settings and opens the database on first call (once);
    * a command that needs neither never calls it, so it never touches either.
    */
-  run(values: CliValues, open: () => CliDeps, io: CliIo): Promise<void>;
+  run(values: CliValues, open: () => Promise<CliDeps>, io: CliIo): Promise<void>;
 }
 
 /** Bad usage (missing flag, unknown command): exit status 2, unlike a refused request (1). */

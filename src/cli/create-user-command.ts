@@ -19,7 +19,7 @@ export const createUserCommand: CliCommand = {
     const email = requiredOption(values, 'email');
     // Role, settings and database are checked before the password is asked for: fail fast, type nothing twice.
     const role = parseRole(stringOption(values, 'role') ?? 'USER');
-    const { registerUser } = open();
+    const { registerUser } = await open();
     const password = stringOption(values, 'password') ?? (await readPassword(io));
     const user = await registerUser({ email, password, role });
     io.stdout.write(`Created ${user.role} ${user.email} (id ${user.id})\n`);

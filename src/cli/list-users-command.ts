@@ -32,7 +32,7 @@ export const listUsersCommand: CliCommand = {
   options: { json: { type: 'boolean' } },
   async run(values, open, io) {
     const rows: Array<ReturnType<typeof toRow>> = [];
-    for await (const user of allUsers(open().users)) rows.push(toRow(user));
+    for await (const user of allUsers((await open()).users)) rows.push(toRow(user));
     if (values['json'] === true) {
       io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
       return;

@@ -9,10 +9,10 @@ import { createUserRepository } from '../repositories/user-repository.js';
 import { createRegisterUser } from '../services/register-user.js';
 import type { CliDeps } from './cli-command.js';
 
-export function openCliDeps(env: Env): CliDeps & { close(): Promise<void> } {
+export async function openCliDeps(env: Env): Promise<CliDeps & { close(): Promise<void> }> {
   const config = loadConfig(env);
-  const database = createDatabase(config.databaseUrl);
-  const users = createUserRepository(database.db);
+  const database = await createDatabase(config.databaseUrl);
+  const users = createUserRepository(database);
   const passwords = createPasswordHasher({ concurrency: config.passwordHashConcurrency });
   const clock = systemClock;
   return { config, database, users, registerUser: createRegisterUser({ users, passwords, clock }), clock, close: database.close };

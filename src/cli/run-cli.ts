@@ -56,7 +56,7 @@ export async function runCli(argv: readonly string[], env: Env, io: CliIo): Prom
     io.stderr.write(name === undefined ? overview() : `error: unknown command '${name}'; see 'npm run cli -- --help'\n`);
     return exitCodes.usage;
   }
-  let opened: ReturnType<typeof openCliDeps> | undefined;
+  let opened: ReturnType<typeof openCliDeps> | undefined; // one open, however often a command asks
   const open = () => (opened ??= openCliDeps(env));
   try {
     const values = parseFlags(command, args);
@@ -71,6 +71,6 @@ export async function runCli(argv: readonly string[], env: Env, io: CliIo): Prom
     io.stderr.write(`error: ${line}\n`);
     return code;
   } finally {
-    await opened?.close();
+    await (await opened?.catch(() => undefined))?.close();
   }
 }

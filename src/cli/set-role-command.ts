@@ -19,7 +19,7 @@ export const setRoleCommand: CliCommand = {
   async run(values, open, io) {
     const email = normalizeEmail(requiredOption(values, 'email'));
     const role = parseRole(requiredOption(values, 'role'));
-    const { users, clock } = open();
+    const { users, clock } = await open();
     const user = await users.findByEmail(email);
     if (!user) throw new BadUserInputError('email', `No user has the email ${email}`);
     const updated = await users.setRole(user.id, role, clock.now());

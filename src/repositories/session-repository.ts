@@ -1,8 +1,9 @@
-import { and, desc, eq, gt, isNotNull, isNull, lt, ne, or, sql } from 'drizzle-orm';
-import type { SqliteDb } from '../../db/create-database.js';
-import { refreshTokens, sessions, users } from '../../db/sqlite/schema.js';
+// One interface over both databases; the dialect modules hold the queries.
+import type { Database } from '../../db/create-database.js';
 import type { RefreshTokenHash, SessionId, UserId } from '../platform/ids.js';
+import { createPgSessionRepository } from './pg/pg-session-repository.js';
 import type { SessionRecord, SessionStatus, UserRecord } from './records.js';
+import { createSqliteSessionRepository } from './sqlite/sqlite-session-repository.js';
 
 export interface NewSession {
   readonly id: SessionId;
@@ -40,6 +41,8 @@ export interface SessionRepository {
   rotate(rotation: Rotation): Promise<RotationOutcome>;
   /** Live sessions of a user, newest first. */
   listLive(userId: UserId, now: number): Promise<readonly SessionRecord[]>;
+  /** How many sessions of all users are live: one cheap count for the metrics scrape. */
+  countLive(now: number): Promise<number>;
   find(id: SessionId): Promise<SessionRecord | undefined>;
   touch(id: SessionId, now: number): Promise<void>;
   end(id: SessionId, reason: EndReason, now: number): Promise<boolean>;
@@ -49,128 +52,5 @@ export interface SessionRepository {
   purge(now: number, before: number): Promise<{ sessions: number; refreshTokens: number }>;
 }
 
-type SessionRow = typeof sessions.$inferSelect;
-const toSession = (row: SessionRow): SessionRecord => ({
-  id: row.id as SessionId,
-  userId: row.userId as UserId,
-  createdAt: row.createdAt,
-  lastUsedAt: row.lastUsedAt,
-  expiresAt: row.expiresAt,
-  userAgent: row.userAgent,
-  ip: row.ip,
-});
-
-const live = (now: number) => and(isNull(sessions.endedAt), gt(sessions.expiresAt, now));
-
-export function createSessionRepository(db: SqliteDb): SessionRepository {
-  // The per-request liveness read, on every cache miss: prepared once, so a
-  // miss costs the SQLite lookup and not the query building (see bench/session-check.ts).
-  const statusById = db
-    .select({ sessionId: sessions.id, userId: sessions.userId, role: users.role, expiresAt: sessions.expiresAt, lastUsedAt: sessions.lastUsedAt, endedAt: sessions.endedAt })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, sql.placeholder('id')))
-    .prepare();
-
-  return {
-    async create(s) {
-      db.transaction((tx) => {
-        tx.insert(sessions)
-          .values({ id: s.id, userId: s.userId, createdAt: s.now, lastUsedAt: s.now, expiresAt: s.expiresAt, userAgent: s.userAgent ?? null, ip: s.ip })
-          .run();
-        tx.insert(refreshTokens).values({ tokenHash: s.refreshTokenHash, sessionId: s.id, issuedAt: s.now, expiresAt: s.refreshTokenExpiresAt }).run();
-      });
-    },
-
-    async status(id) {
-      const row = statusById.get({ id });
-      if (!row) return undefined;
-      const { endedAt, ...rest } = row;
-      return { ...rest, sessionId: rest.sessionId as SessionId, userId: rest.userId as UserId, ended: endedAt !== null };
-    },
-
-    async rotate(r) {
-      return db.transaction((tx): RotationOutcome => {
-        const found = tx
-          .select({ token: refreshTokens, session: sessions, user: users })
-          .from(refreshTokens)
-          .innerJoin(sessions, eq(sessions.id, refreshTokens.sessionId))
-          .innerJoin(users, eq(users.id, sessions.userId))
-          .where(eq(refreshTokens.tokenHash, r.presented))
-          .get();
-        if (!found) return { kind: 'unknown' };
-        const { token, session, user } = found;
-        if (session.endedAt !== null) return { kind: 'ended' };
-        if (token.rotatedAt !== null) {
-          return { kind: 'reused', sessionId: session.id as SessionId, userId: session.userId as UserId, rotatedAt: token.rotatedAt };
-        }
-        if (token.expiresAt <= r.now || session.expiresAt <= r.now) return { kind: 'expired' };
-        // Conditional update: the write itself decides who rotates, so even a
-        // dialect without SQLite's single writer cannot rotate one token twice.
-        const claimed = tx
-          .update(refreshTokens)
-          .set({ rotatedAt: r.now })
-          .where(and(eq(refreshTokens.tokenHash, r.presented), isNull(refreshTokens.rotatedAt)))
-          .run();
-        if (claimed.changes !== 1) {
-          return { kind: 'reused', sessionId: session.id as SessionId, userId: session.userId as UserId, rotatedAt: r.now };
-        }
-        tx.insert(refreshTokens)
-          .values({ tokenHash: r.next, sessionId: session.id, issuedAt: r.now, expiresAt: Math.min(r.nextExpiresAt, session.expiresAt) })
-          .run();
-        const updated = tx
-          .update(sessions)
-          .set({ lastUsedAt: r.now, ip: r.ip, userAgent: r.userAgent ?? session.userAgent })
-          .where(eq(sessions.id, session.id))
-          .returning()
-          .get();
-        return {
-          kind: 'rotated',
-          session: toSession(updated ?? session),
-          user: { id: user.id as UserId, email: user.email, role: user.role, createdAt: user.createdAt },
-        };
-      });
-    },
-
-    async listLive(userId, now) {
-      return db.select().from(sessions).where(and(eq(sessions.userId, userId), live(now))).orderBy(desc(sessions.createdAt)).all().map(toSession);
-    },
-
-    async find(id) {
-      const row = db.select().from(sessions).where(eq(sessions.id, id)).get();
-      return row && toSession(row);
-    },
-
-    async touch(id, now) {
-      db.update(sessions).set({ lastUsedAt: now }).where(and(eq(sessions.id, id), lt(sessions.lastUsedAt, now))).run();
-    },
-
-    async end(id, reason, now) {
-      return db.update(sessions).set({ endedAt: now, endedReason: reason }).where(and(eq(sessions.id, id), isNull(sessions.endedAt))).run().changes === 1;
-    },
-
-    async endAllOf(userId, reason, now, keep) {
-      const mine = and(eq(sessions.userId, userId), isNull(sessions.endedAt), keep === undefined ? undefined : ne(sessions.id, keep));
-      return db
-        .update(sessions)
-        .set({ endedAt: now, endedReason: reason })
-        .where(mine)
-        .returning({ id: sessions.id })
-        .all()
-        .map((row) => row.id as SessionId);
-    },
-
-    async purge(now, before) {
-      return db.transaction((tx) => {
-        const gone = tx
-          .delete(sessions)
-          .where(or(lt(sessions.expiresAt, before), and(isNotNull(sessions.endedAt), lt(sessions.endedAt, before))))
-          .run().changes;
-        // Expired tokens of live sessions: rotated ones past expiry can no longer
-        // be presented usefully, and reuse of them is caught as unknown anyway.
-        const tokens = tx.delete(refreshTokens).where(lt(refreshTokens.expiresAt, now)).run().changes;
-        return { sessions: gone, refreshTokens: tokens };
-      });
-    },
-  };
-}
+export const createSessionRepository = (database: Database): SessionRepository =>
+  database.dialect === 'postgres' ? createPgSessionRepository(database.db) : createSqliteSessionRepository(database.db);

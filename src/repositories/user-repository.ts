@@ -1,9 +1,10 @@
-import { asc, eq, gt, sql } from 'drizzle-orm';
-import type { SqliteDb } from '../../db/create-database.js';
-import { users } from '../../db/sqlite/schema.js';
+// One interface over both databases; the dialect modules hold the queries.
+import type { Database } from '../../db/create-database.js';
 import type { UserId } from '../platform/ids.js';
 import type { Role } from '../platform/request-context.js';
+import { createPgUserRepository } from './pg/pg-user-repository.js';
 import type { UserRecord, UserWithPasswordHash } from './records.js';
+import { createSqliteUserRepository } from './sqlite/sqlite-user-repository.js';
 
 export interface NewUser {
   readonly id: UserId;
@@ -27,48 +28,5 @@ export interface UserRepository {
   delete(id: UserId): Promise<boolean>;
 }
 
-type UserRow = typeof users.$inferSelect;
-
-const toUser = (row: UserRow): UserRecord => ({
-  id: row.id as UserId,
-  email: row.email,
-  role: row.role,
-  createdAt: row.createdAt,
-});
-const toUserWithPasswordHash = (row: UserRow): UserWithPasswordHash => ({ ...toUser(row), passwordHash: row.passwordHash });
-const maybe = <R, T>(row: R | undefined, to: (row: R) => T): T | undefined => (row === undefined ? undefined : to(row));
-
-export const createUserRepository = (db: SqliteDb): UserRepository => ({
-  async findById(id) {
-    return maybe(db.select().from(users).where(eq(users.id, id)).get(), toUser);
-  },
-  async findByEmail(email) {
-    return maybe(db.select().from(users).where(sql`lower(${users.email}) = lower(${email})`).get(), toUserWithPasswordHash);
-  },
-  async findWithPasswordHash(id) {
-    return maybe(db.select().from(users).where(eq(users.id, id)).get(), toUserWithPasswordHash);
-  },
-  async insert({ id, email, passwordHash, role, now }) {
-    const row = db
-      .insert(users)
-      .values({ id, email, passwordHash, role, createdAt: now, updatedAt: now })
-      .onConflictDoNothing()
-      .returning()
-      .get();
-    return maybe(row, toUser);
-  },
-  async listAfter(after, limit) {
-    const query = db.select().from(users);
-    const rows = (after === undefined ? query : query.where(gt(users.id, after))).orderBy(asc(users.id)).limit(limit).all();
-    return rows.map(toUser);
-  },
-  async setRole(id, role, now) {
-    return maybe(db.update(users).set({ role, updatedAt: now }).where(eq(users.id, id)).returning().get(), toUser);
-  },
-  async setPasswordHash(id, passwordHash, now) {
-    return db.update(users).set({ passwordHash, updatedAt: now }).where(eq(users.id, id)).run().changes === 1;
-  },
-  async delete(id) {
-    return db.delete(users).where(eq(users.id, id)).run().changes === 1;
-  },
-});
+export const createUserRepository = (database: Database): UserRepository =>
+  database.dialect === 'postgres' ? createPgUserRepository(database.db) : createSqliteUserRepository(database.db);

@@ -44,7 +44,7 @@ export async function refresh(server: TestServer, refreshToken: string) {
 export async function signupAdmin(server: TestServer, email: string): Promise<SignedIn> {
   const user = await signup(server, email);
   const { createUserRepository } = await import('../../src/repositories/user-repository.js');
-  await createUserRepository(server.app.database.db).setRole(user.id as UserId, 'ADMIN', server.clock.now());
+  await createUserRepository(server.app.database).setRole(user.id as UserId, 'ADMIN', server.clock.now());
   return login(server, email);
 }
 

@@ -1,10 +1,12 @@
 // The real server on an ephemeral port, over a fresh in-memory SQLite database,
 // with a fake clock and captured log lines. Every HTTP test starts here.
+// In the `postgres` test project (vitest.config.ts) the same tests run over a
+// fresh PostgreSQL database of their own instead, dropped on close.
 import { Writable } from 'node:stream';
-import { createDatabase } from '../../db/create-database.js';
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig, type Env } from '../../src/platform/config.js';
 import { createFakeClock, type FakeClock } from './fake-clock.js';
+import { createTestPostgres, testDatabaseUrl, type TestPostgres } from './test-postgres.js';
 
 export const testSecret = 'test-secret-that-is-at-least-32-bytes-long!';
 
@@ -36,8 +38,18 @@ export function testEnv(env: Env = {}): Env {
   return { NODE_ENV: 'test', JWT_SECRET: testSecret, DATABASE_URL: ':memory:', LOG_LEVEL: 'info', ...env };
 }
 
+/** Set by the `postgres` project in vitest.config.ts: servers get PostgreSQL unless a test names its own DATABASE_URL. */
+const serversOnPostgres = process.env['TEST_SERVER_DATABASE'] === 'postgres';
+
+async function ownPostgres(env: Env | undefined): Promise<TestPostgres | undefined> {
+  if (!serversOnPostgres || env?.['DATABASE_URL'] !== undefined) return undefined;
+  if (testDatabaseUrl === undefined) throw new Error('TEST_SERVER_DATABASE=postgres needs TEST_DATABASE_URL');
+  return createTestPostgres(testDatabaseUrl);
+}
+
 export async function startTestServer(options: { env?: Env; typeDefs?: readonly string[]; clock?: FakeClock } = {}): Promise<TestServer> {
-  const config = loadConfig(testEnv(options.env));
+  const postgres = await ownPostgres(options.env);
+  const config = loadConfig(testEnv({ ...(postgres ? { DATABASE_URL: postgres.url } : {}), ...options.env }));
   const clock = options.clock ?? createFakeClock();
   const logs: Array<Record<string, unknown>> = [];
   const logDestination = new Writable({
@@ -48,7 +60,6 @@ export async function startTestServer(options: { env?: Env; typeDefs?: readonly 
   });
   const app = await createApp(config, {
     clock,
-    database: createDatabase(config.databaseUrl),
     logDestination,
     ...(options.typeDefs ? { typeDefs: options.typeDefs } : {}),
   });
@@ -68,6 +79,9 @@ export async function startTestServer(options: { env?: Env; typeDefs?: readonly 
       });
       return { status: response.status, headers: response.headers, body: (await response.json()) as GraphqlResult['body'] };
     },
-    close: () => app.close(),
+    async close() {
+      await app.close();
+      await postgres?.drop();
+    },
   };
 }

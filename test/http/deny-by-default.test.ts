@@ -12,7 +12,7 @@ const silent = { write: () => undefined };
 /** createApp over the real schema/ plus `extra` SDL; resolves to the app or rejects with the boot error. */
 async function boot(extra: string) {
   const config = loadConfig(testEnv());
-  const database = createDatabase(config.databaseUrl);
+  const database = await createDatabase(config.databaseUrl);
   try {
     const app = await createApp(config, { database, logDestination: silent, typeDefs: [...loadTypeDefs(), extra] });
     await app.close();

@@ -59,7 +59,7 @@ describe('SESSION_CACHE_TTL bounds how long a change made elsewhere can go unsee
     const user = await signup(server, 'elsewhere@example.com');
     const [session] = await mySessions(server, user.accessToken); // liveness now cached
     const { createSessionRepository } = await import('../../src/repositories/session-repository.js');
-    await createSessionRepository(server.app.database.db).end(session?.id as SessionId, 'revoked', server.clock.now());
+    await createSessionRepository(server.app.database).end(session?.id as SessionId, 'revoked', server.clock.now());
 
     server.clock.advance(5_000 - 1);
     expect(await meStatus(server, user.accessToken)).toBe(200); // served from memory: this process was not told

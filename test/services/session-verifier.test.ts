@@ -20,10 +20,10 @@ describe('session verifier', () => {
   const clock = createFakeClock();
 
   beforeEach(async () => {
-    database = createDatabase(':memory:');
-    repository = createSessionRepository(database.db);
+    database = await createDatabase(':memory:');
+    repository = createSessionRepository(database);
     const now = clock.now();
-    await createUserRepository(database.db).insert({ id: userId, email: 'v@example.com', passwordHash: 'x', role: 'USER', now });
+    await createUserRepository(database).insert({ id: userId, email: 'v@example.com', passwordHash: 'x', role: 'USER', now });
     await repository.create({ id: sessionId, userId, now, expiresAt: now + 3_600_000, userAgent: undefined, ip: '127.0.0.1', refreshTokenHash: 'h' as RefreshTokenHash, refreshTokenExpiresAt: now + 3_600_000 });
   });
   afterEach(() => database.close());

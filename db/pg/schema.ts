@@ -1,0 +1,66 @@
+// The one source of the PostgreSQL tables: the same tables, names, constraints
+// and indexes as ../sqlite/schema.ts, in pg-core. Migrations in ./migrations are
+// generated from this file by drizzle-kit (`npm run db:generate:pg`) and never
+// hand-edited.
+import { sql } from 'drizzle-orm';
+import { bigint, check, index, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+
+// Epoch milliseconds, as in SQLite: bigint on disk (they outgrow int4), plain
+// numbers in TypeScript (exact up to 2^53, i.e. for the next 285,000 years).
+const millis = (name: string) => bigint(name, { mode: 'number' });
+
+export const users = pgTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    // Stored trimmed and lower-cased; the unique index on lower() also guards
+    // rows written by anything that forgot to normalise.
+    email: text('email').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    role: text('role', { enum: ['USER', 'ADMIN'] }).notNull().default('USER'),
+    createdAt: millis('created_at').notNull(),
+    updatedAt: millis('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('users_email_lower_unique').on(sql`lower(${t.email})`),
+    check('users_role_valid', sql`${t.role} in ('USER', 'ADMIN')`),
+  ],
+);
+
+// One row per login (device). The access token's `sid` points here, so ending
+// a session ends every token issued inside it.
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: millis('created_at').notNull(),
+    lastUsedAt: millis('last_used_at').notNull(),
+    // Absolute lifetime: refresh rotation never extends a session past this.
+    expiresAt: millis('expires_at').notNull(),
+    userAgent: text('user_agent'),
+    ip: text('ip'),
+    endedAt: millis('ended_at'),
+    endedReason: text('ended_reason'),
+  },
+  (t) => [index('sessions_user_id_idx').on(t.userId), index('sessions_expires_at_idx').on(t.expiresAt)],
+);
+
+// Every refresh token ever issued in a live session, by hash only: a leaked
+// table cannot be replayed. A rotated row stays so that presenting it again is
+// recognised as reuse (theft) rather than as an unknown token.
+export const refreshTokens = pgTable(
+  'refresh_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    issuedAt: millis('issued_at').notNull(),
+    expiresAt: millis('expires_at').notNull(),
+    rotatedAt: millis('rotated_at'),
+  },
+  (t) => [index('refresh_tokens_session_id_idx').on(t.sessionId)],
+);

@@ -1,0 +1,60 @@
+// Drizzle row → plain record, once for both dialects. The SQLite and the
+// PostgreSQL tables infer the same row shapes (text → string, epoch-ms
+// integer/bigint → number), so these structural row types fit either.
+import type { SessionId, UserId } from '../platform/ids.js';
+import type { Role } from '../platform/request-context.js';
+import type { SessionRecord, SessionStatus, UserRecord, UserWithPasswordHash } from './records.js';
+
+export interface UserRow {
+  readonly id: string;
+  readonly email: string;
+  readonly role: Role;
+  readonly createdAt: number;
+}
+
+export interface SessionRow {
+  readonly id: string;
+  readonly userId: string;
+  readonly createdAt: number;
+  readonly lastUsedAt: number;
+  readonly expiresAt: number;
+  readonly userAgent: string | null;
+  readonly ip: string | null;
+}
+
+/** The columns the per-request status query selects. */
+export interface SessionStatusRow {
+  readonly sessionId: string;
+  readonly userId: string;
+  readonly role: Role;
+  readonly expiresAt: number;
+  readonly lastUsedAt: number;
+  readonly endedAt: number | null;
+}
+
+export const toUser = (row: UserRow): UserRecord => ({ id: row.id as UserId, email: row.email, role: row.role, createdAt: row.createdAt });
+
+export const toUserWithPasswordHash = (row: UserRow & { readonly passwordHash: string }): UserWithPasswordHash => ({
+  ...toUser(row),
+  passwordHash: row.passwordHash,
+});
+
+export const toSession = (row: SessionRow): SessionRecord => ({
+  id: row.id as SessionId,
+  userId: row.userId as UserId,
+  createdAt: row.createdAt,
+  lastUsedAt: row.lastUsedAt,
+  expiresAt: row.expiresAt,
+  userAgent: row.userAgent,
+  ip: row.ip,
+});
+
+export const toSessionStatus = ({ endedAt, ...row }: SessionStatusRow): SessionStatus => ({
+  ...row,
+  sessionId: row.sessionId as SessionId,
+  userId: row.userId as UserId,
+  ended: endedAt !== null,
+});
+
+/** `to(row)`, or undefined when there is no row. */
+export const maybe = <R, T>(row: R | undefined, to: (row: R) => T): T | undefined => (row === undefined ? undefined : to(row));

@@ -1,0 +1,21 @@
+// What the session queries write, once for both dialects: the dialect modules
+// pass these objects to their own insert and update builders.
+import type { SessionRow } from './records-from-rows.js';
+import type { NewSession, Rotation } from './session-repository.js';
+
+/** A login: the session and its first refresh token, inserted together. */
+export const newSessionRows = (s: NewSession) => ({
+  session: { id: s.id, userId: s.userId, createdAt: s.now, lastUsedAt: s.now, expiresAt: s.expiresAt, userAgent: s.userAgent ?? null, ip: s.ip },
+  token: { tokenHash: s.refreshTokenHash, sessionId: s.id, issuedAt: s.now, expiresAt: s.refreshTokenExpiresAt },
+});
+
+/** The presented token's successor; never outlives the session's absolute lifetime. */
+export const successorToken = (r: Rotation, session: SessionRow) => ({
+  tokenHash: r.next,
+  sessionId: session.id,
+  issuedAt: r.now,
+  expiresAt: Math.min(r.nextExpiresAt, session.expiresAt),
+});
+
+/** A refresh is a use of the session, from wherever the client is now. */
+export const sessionAfterRotation = (r: Rotation, session: SessionRow) => ({ lastUsedAt: r.now, ip: r.ip, userAgent: r.userAgent ?? session.userAgent });

@@ -1,0 +1,11 @@
+// Which user rows a lookup matches, once for both dialects.
+import { sql, type Column, type SQL } from 'drizzle-orm';
+
+export const userFilters = (u: { readonly email: Column }) => ({
+  /**
+   * Case-insensitive, like the unique index on lower(email), which this
+   * expression can use. Emails are stored normalised; this also finds rows
+   * written by anything that forgot to.
+   */
+  email: (email: string): SQL => sql`lower(${u.email}) = lower(${email})`,
+});
