@@ -8,7 +8,7 @@ import { UnauthenticatedError } from '../platform/errors.js';
 import { newId, type SessionId, type UserId } from '../platform/ids.js';
 import { issuedTo, type RequestOrigin, type SignedInViewer } from '../platform/request-context.js';
 import type { UserRecord } from '../repositories/records.js';
-import type { SessionRepository } from '../repositories/session-repository.js';
+import type { EndReason, SessionRepository } from '../repositories/session-repository.js';
 import type { UserRepository } from '../repositories/user-repository.js';
 import { checkPasswordPolicy, normalizeEmail } from './input.js';
 import { createRegisterUser } from './register-user.js';
@@ -50,6 +50,8 @@ export interface AuthServiceDeps {
   readonly refreshTokenTtlMs: number;
   readonly sessionMaxAgeMs: number;
   readonly refreshReuseGraceMs: number;
+  /** Live sessions a user may hold; a new sign-in ends the oldest beyond it. */
+  readonly maxSessionsPerUser: number;
   readonly loginThrottle?: LoginThrottle;
 }
 
@@ -90,7 +92,23 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
       refreshTokenHash: hashRefreshToken(refreshToken),
       refreshTokenExpiresAt: now + deps.refreshTokenTtlMs,
     });
+    await endSessionsBeyondCap(user, now);
     return tokensFor(user, sessionId, refreshToken);
+  }
+
+  // The oldest sessions end first, so neither forgotten devices nor a script of
+  // sign-ins can grow a user's session list (and User.sessions) without bound.
+  async function endSessionsBeyondCap(user: UserRecord, now: number): Promise<void> {
+    const live = await sessions.listLive(user.id, now); // newest first
+    for (const old of live.slice(deps.maxSessionsPerUser)) {
+      await sessions.end(old.id, 'session_limit', now);
+      verifier.forgetSession(old.id);
+    }
+  }
+
+  async function endSession(sessionId: SessionId, reason: EndReason): Promise<void> {
+    await sessions.end(sessionId, reason, clock.now());
+    verifier.forgetSession(sessionId);
   }
 
   return {
@@ -116,9 +134,17 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
         await throttle.failed(normalized, origin, user?.id);
         throw badCredentials();
       }
-      await throttle.succeeded(normalized, origin, user.id);
-      const { passwordHash: _hash, ...record } = user;
+      const { passwordHash: verifiedHash, ...record } = user;
       const result = await startSession(record, origin);
+      // The password may have changed while its old hash was being verified:
+      // changePassword ends only the sessions that exist when it runs, so a
+      // session made from the old password must check again, after it exists.
+      if ((await users.findWithPasswordHash(user.id))?.passwordHash !== verifiedHash) {
+        await endSession(result.viewer.sessionId, 'password_changed');
+        audit.record({ type: 'login.failure', origin, subjectId: user.id, reason: 'password_changed_during_login' });
+        throw badCredentials();
+      }
+      await throttle.succeeded(normalized, origin, user.id);
       audit.record({ type: 'login.success', origin, actorId: user.id, subjectId: user.id, sessionId: result.viewer.sessionId });
       return result;
     },
@@ -153,8 +179,7 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
           }
           // A rotated token came back: someone holds a copy. End the session,
           // which kills the current refresh token and every access token of it.
-          await sessions.end(sessionId, 'refresh_token_reuse', now);
-          verifier.forgetSession(sessionId);
+          await endSession(sessionId, 'refresh_token_reuse');
           audit.record({ type: 'refresh.reuse_detected', origin, subjectId: userId, sessionId, reason: 'rotated refresh token presented again' });
           throw badRefreshToken();
         }
