@@ -38,6 +38,7 @@ export interface HttpDeps {
 
 // A caller-chosen request id is echoed only if it is short and plain, so it
 // cannot inject into logs or headers.
+const maxUserAgentLength = 256;
 const requestIdPattern = /^[A-Za-z0-9._:-]{1,128}$/;
 const corsAllowHeaders = 'authorization, content-type, apollo-require-preflight, x-apollo-operation-name, x-request-id';
 
@@ -101,7 +102,10 @@ export function createHttpServer(deps: HttpDeps): Server {
     const queryStart = url.indexOf('?');
     const path = queryStart === -1 ? url : url.slice(0, queryStart);
     const search = queryStart === -1 ? '' : url.slice(queryStart);
-    const origin: RequestOrigin = { requestId, ip: clientIp(req, settings.trustProxy), userAgent: req.headers['user-agent'] };
+    // The User-Agent is the client's to choose: clipped here, once, it cannot
+    // swell the sessions table, audit lines or User.sessions answers.
+    const userAgent = req.headers['user-agent']?.slice(0, maxUserAgentLength);
+    const origin: RequestOrigin = { requestId, ip: clientIp(req, settings.trustProxy), userAgent };
     deps.onRequest?.(req, res, origin, path);
 
     if (path === '/graphql') {

@@ -34,6 +34,10 @@ export interface Config {
   readonly trustProxy: number;
   /** At most this many argon2 computations at once (the rest queue). */
   readonly passwordHashConcurrency: number;
+  /** At most this many wait for a turn; more are refused at once (RATE_LIMITED), so a flood cannot stall sign-in for minutes. */
+  readonly passwordHashQueue: number;
+  /** Live sessions one user may hold; a new sign-in ends the oldest beyond it. */
+  readonly maxSessionsPerUser: number;
   readonly logLevel: LogLevel;
   /** Larger request bodies are refused with 413 before they are read. */
   readonly bodyLimitBytes: number;
@@ -110,6 +114,8 @@ const envSchema = z.object({
   SESSION_CACHE_TTL: duration('5s'),
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
+  PASSWORD_HASH_QUEUE: z.coerce.number().int().min(1).max(10_000).default(64),
+  MAX_SESSIONS_PER_USER: z.coerce.number().int().min(1).max(1000).default(50),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(102_400),
   CORS_ORIGINS: z.string().optional(),
   RATE_LIMIT_STORE_MAX_KEYS: z.coerce.number().int().min(1000).max(100_000_000).default(100_000),
@@ -175,6 +181,8 @@ export function loadConfig(env: Env): Config {
     sessionCacheTtlMs: e.SESSION_CACHE_TTL,
     trustProxy: e.TRUST_PROXY,
     passwordHashConcurrency: e.PASSWORD_HASH_CONCURRENCY,
+    passwordHashQueue: e.PASSWORD_HASH_QUEUE,
+    maxSessionsPerUser: e.MAX_SESSIONS_PER_USER,
     logLevel: e.LOG_LEVEL,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     // Outside production any origin may call (Apollo Sandbox runs on its own origin).

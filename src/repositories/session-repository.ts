@@ -31,7 +31,7 @@ export type RotationOutcome =
   | { readonly kind: 'reused'; readonly sessionId: SessionId; readonly userId: UserId; readonly rotatedAt: number }
   | { readonly kind: 'unknown' | 'expired' | 'ended' };
 
-export type EndReason = 'logout' | 'logout_all' | 'revoked' | 'password_changed' | 'refresh_token_reuse';
+export type EndReason = 'logout' | 'logout_all' | 'revoked' | 'password_changed' | 'refresh_token_reuse' | 'session_limit';
 
 export interface SessionRepository {
   /** Inserts the session and its first refresh token together. */
@@ -39,7 +39,7 @@ export interface SessionRepository {
   status(id: SessionId): Promise<SessionStatus | undefined>;
   /** Marks the presented token used and stores its successor, atomically: of two concurrent calls, one rotates. */
   rotate(rotation: Rotation): Promise<RotationOutcome>;
-  /** Live sessions of a user, newest first. */
+  /** Live sessions of a user, newest first (ids break ties: they sort by creation). */
   listLive(userId: UserId, now: number): Promise<readonly SessionRecord[]>;
   /** How many sessions of all users are live: one cheap count for the metrics scrape. */
   countLive(now: number): Promise<number>;

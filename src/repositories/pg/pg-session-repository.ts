@@ -64,7 +64,7 @@ export function createPgSessionRepository(db: PgDb): SessionRepository {
     },
 
     async listLive(userId, now) {
-      return (await db.select().from(sessions).where(where.liveOf(userId, now)).orderBy(desc(sessions.createdAt))).map(toSession);
+      return (await db.select().from(sessions).where(where.liveOf(userId, now)).orderBy(desc(sessions.createdAt), desc(sessions.id))).map(toSession);
     },
 
     async countLive(now) {

@@ -57,7 +57,7 @@ export function createSqliteSessionRepository(db: SqliteDb): SessionRepository {
     },
 
     async listLive(userId, now) {
-      return db.select().from(sessions).where(where.liveOf(userId, now)).orderBy(desc(sessions.createdAt)).all().map(toSession);
+      return db.select().from(sessions).where(where.liveOf(userId, now)).orderBy(desc(sessions.createdAt), desc(sessions.id)).all().map(toSession);
     },
 
     async countLive(now) {
