@@ -84,7 +84,7 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
 
   // [7] repositories → [6] services
   const userRepository = createUserRepository(database);
-  const passwords = createPasswordHasher({ concurrency: config.passwordHashConcurrency });
+  const passwords = createPasswordHasher({ concurrency: config.passwordHashConcurrency, maxQueued: config.passwordHashQueue });
   const accessTokens = createAccessTokens({ ...config.jwt, ttlMs: config.accessTokenTtlMs }, clock);
   const verifier = createSessionVerifier({ sessions: sessionRepository, clock, cacheTtlMs: config.sessionCacheTtlMs, maxEntries: 10_000 });
   const common = { users: userRepository, sessions: sessionRepository, verifier, audit, clock };

@@ -2,7 +2,8 @@
 // p=1). argon2 runs on libuv's thread pool, off the event loop; a bound on
 // concurrent hashes keeps a login storm from taking every core from requests.
 import argon2 from 'argon2';
-import { createConcurrencyLimit } from './concurrency-limit.js';
+import { RateLimitedError } from '../platform/errors.js';
+import { createConcurrencyLimit, QueueFullError } from './concurrency-limit.js';
 
 export interface PasswordHasher {
   hash(password: string): Promise<string>;
@@ -13,8 +14,20 @@ export interface PasswordHasher {
 
 export const argon2Options = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-export function createPasswordHasher({ concurrency }: { concurrency: number }): PasswordHasher {
-  const limit = createConcurrencyLimit(concurrency);
+export interface PasswordHasherSettings {
+  /** Hashes computed at once. */
+  readonly concurrency: number;
+  /** Hashes waiting for a turn at most; past that, RATE_LIMITED at once (retry in a second). */
+  readonly maxQueued?: number;
+}
+
+export function createPasswordHasher({ concurrency, maxQueued }: PasswordHasherSettings): PasswordHasher {
+  const queue = createConcurrencyLimit(concurrency, maxQueued);
+  // A full queue is the server saying "not now": the client learns when to retry.
+  const limit = <T>(task: () => Promise<T>): Promise<T> =>
+    queue(task).catch((error: unknown) => {
+      throw error instanceof QueueFullError ? new RateLimitedError(1) : error;
+    });
   let dummyHash: Promise<string> | undefined;
   const verify = (hash: string, password: string) =>
     limit(async () => {

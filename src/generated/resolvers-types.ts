@@ -46,7 +46,7 @@ export type AuthPayload = {
  */
 export type Mutation = {
   readonly __typename?: 'Mutation';
-  /** Change your password. Every other session ends; this one stays signed in. */
+  /** Change your password. Every other session ends; this one stays signed in. Limited to 5 tries per 15 minutes per user, so a stolen access token cannot be used to guess the password. */
   readonly changePassword: Scalars['Boolean']['output'];
   /** Delete a user and every session of theirs. Admins, or the user themself. */
   readonly deleteUser: Scalars['Boolean']['output'];
