@@ -41,7 +41,7 @@ export function createRequestLogPlugin({ tracker, audit, access, metrics }: Requ
 
         // Only mutations get a per-field hook, and it times only the login field.
         async executionDidStart({ operation }) {
-          if (operation.operation !== 'mutation') return;
+          if (operation?.operation !== 'mutation') return; // none when the operation could not be chosen
           return {
             willResolveField({ info }) {
               if (info.parentType.name !== 'Mutation' || info.fieldName !== 'login') return;

@@ -10,8 +10,10 @@ const emailPattern = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 
 /** Trimmed and lower-cased: the one spelling stored and compared. */
 export function normalizeEmail(email: string, field = 'email'): string {
-  const normalized = email.trim().toLowerCase();
-  if (normalized.length > 254 || !emailPattern.test(normalized)) throw new BadUserInputError(field, 'Enter a valid email address');
+  // NFKC folds look-alikes (fullwidth letters) into one spelling; control and
+  // format characters (escapes, zero-width spaces) have no place in an address.
+  const normalized = email.normalize('NFKC').trim().toLowerCase();
+  if (normalized.length > 254 || !emailPattern.test(normalized) || /\p{C}/u.test(normalized)) throw new BadUserInputError(field, 'Enter a valid email address');
   return normalized;
 }
 
