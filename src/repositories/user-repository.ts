@@ -42,6 +42,9 @@ export const createUserRepository = (db: SqliteDb): UserRepository => {
   // `me` reads a user on every request: built and prepared once, not per call
   // (drizzle's builder plus better-sqlite3's prepare were a fifth of its CPU).
   const byId = db.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare();
+  // The users list, likewise: one statement for the first page, one for the pages after a cursor.
+  const firstPage = db.select().from(users).orderBy(asc(users.id)).limit(sql.placeholder('limit')).prepare();
+  const pageAfter = db.select().from(users).where(gt(users.id, sql.placeholder('after'))).orderBy(asc(users.id)).limit(sql.placeholder('limit')).prepare();
   return {
     async findById(id) {
       return maybe(byId.get({ id }), toUser);
@@ -62,8 +65,7 @@ export const createUserRepository = (db: SqliteDb): UserRepository => {
       return maybe(row, toUser);
     },
     async listAfter(after, limit) {
-      const query = db.select().from(users);
-      const rows = (after === undefined ? query : query.where(gt(users.id, after))).orderBy(asc(users.id)).limit(limit).all();
+      const rows = after === undefined ? firstPage.all({ limit }) : pageAfter.all({ after, limit });
       return rows.map(toUser);
     },
     async setRole(id, role, now) {
