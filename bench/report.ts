@@ -95,9 +95,11 @@ export function renderReport(r: BenchResults): string {
   if (t.length) out.push('## Targets', '', ...t, '');
   if (r.throughput) {
     out.push('## Throughput (closed loop; medians over rounds; ratios are medians of per-round ratios)', '', ...throughput(r.throughput), '');
-    const other = r.throughput.find((t) => t.target.name === 'me (compare)');
-    const me = r.throughput.find((t) => t.target.name === 'me');
-    if (other) out.push(`This build's \`me\` vs the compare build's: ${fmtRatio(roundRatio(me, other))} by req/s, ${fmtRatio(cpuRatio(me, other))} by CPU time per request.`, '');
+    for (const other of r.throughput.filter((t) => t.target.name.endsWith(' (compare)'))) {
+      const mine = r.throughput.find((t) => t.target.name === other.target.name.replace(' (compare)', ''));
+      out.push(`- ${other.target.name.replace(' (compare)', '')}, this build vs the compare build: ${fmtRatio(roundRatio(mine, other))} by req/s, ${fmtRatio(cpuRatio(mine, other))} by CPU time per request.`);
+    }
+    out.push('');
   }
   if (r.login) {
     const l = r.login;

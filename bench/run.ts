@@ -79,17 +79,24 @@ try {
     progress('throughput: ours vs bare Apollo, alternating…');
     const bareHttp = await track(startBareServer(paths, 'http'));
     const bareStandalone = await track(startBareServer(paths, 'standalone'));
-    const me: ThroughputTarget = { name: 'me', label: 'authenticated `me { id email }`', server: auth, requests: meRequests, expectStatus: 200, expectBody: '"email":"user' };
     const other = options.compare === undefined ? undefined : await track(startAuthServer({ ...paths, root: resolve(options.compare) }));
-    const targets: ThroughputTarget[] = [
-      me,
-      ...(other ? [{ ...me, name: 'me (compare)', label: `authenticated \`me\`, build in ${options.compare}`, server: other }] : []),
+    const ours = (server: ServerProcess, tag = ''): ThroughputTarget[] => [
+      { name: `me${tag}`, label: `authenticated \`me { id email }\`${tag}`, server, requests: meRequests, expectStatus: 200, expectBody: '"email":"user' },
+      { name: `users${tag}`, label: `\`users(first: 20)\` as ADMIN${tag}`, server, requests: [graphqlPost(usersQuery, bearer(adminToken))], expectStatus: 200, expectBody: '"hasNextPage":true' },
+      { name: `anonymous${tag}`, label: `anonymous \`users\` → UNAUTHENTICATED${tag}`, server, requests: [graphqlPost(usersQuery)], expectStatus: 200, expectBody: '"UNAUTHENTICATED"' },
+      { name: `invalid token${tag}`, label: `\`me\` with a tampered token → 401${tag}`, server, requests: [graphqlPost(meQuery, bearer(tamperedToken(adminToken)))], expectStatus: 401, expectBody: '"UNAUTHENTICATED"' },
+    ];
+    // Before/after a change: each of the other build's scenarios runs right after this build's.
+    const mine = ours(auth);
+    const theirs = other ? ours(other, ' (compare)') : [];
+    const paired = mine.flatMap((target, i) => [target, ...(theirs[i] ? [theirs[i]] : [])]);
+    const bare: ThroughputTarget[] = [
       { name: 'bare node:http', label: 'bare Apollo, node:http, constant `me`', server: bareHttp, requests: [graphqlPost(meQuery)], expectStatus: 200, expectBody: '"email"' },
       { name: 'bare standalone', label: 'bare Apollo, startStandaloneServer, constant `me`', server: bareStandalone, requests: [graphqlPost(meQuery)], expectStatus: 200, expectBody: '"email"' },
-      { name: 'users', label: '`users(first: 20)` as ADMIN', server: auth, requests: [graphqlPost(usersQuery, bearer(adminToken))], expectStatus: 200, expectBody: '"hasNextPage":true' },
-      { name: 'anonymous', label: 'anonymous `users` → UNAUTHENTICATED', server: auth, requests: [graphqlPost(usersQuery)], expectStatus: 200, expectBody: '"UNAUTHENTICATED"' },
-      { name: 'invalid token', label: '`me` with a tampered token → 401', server: auth, requests: [graphqlPost(meQuery, bearer(tamperedToken(adminToken)))], expectStatus: 401, expectBody: '"UNAUTHENTICATED"' },
     ];
+    // `me` and the bare baselines back to back, so their per-round ratios compare like with like.
+    const meCount = theirs.length ? 2 : 1;
+    const targets = [...paired.slice(0, meCount), ...bare, ...paired.slice(meCount)];
     results.throughput = await compareThroughput(targets, options, progress);
     await Promise.all([bareHttp.stop(), bareStandalone.stop(), other?.stop()]);
   }
