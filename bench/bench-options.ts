@@ -29,7 +29,7 @@ const full: BenchOptions = {
   connections: 10,
   users: 1000,
   starts: 5,
-  identities: 100_000,
+  identities: 60_000,
   stormMeRate: 500,
   stormLoginConnections: 8,
   build: true,
@@ -37,7 +37,7 @@ const full: BenchOptions = {
   compare: undefined,
 };
 
-const quick: BenchOptions = { ...full, quick: true, rounds: 2, seconds: 2, starts: 3, identities: 20_000 };
+const quick: BenchOptions = { ...full, quick: true, rounds: 2, seconds: 2, starts: 3, identities: 12_000 };
 
 export const usage = `npm run bench -- [--quick] [--rounds=N] [--seconds=N] [--connections=N] [--identities=N]
                       [--storm-me-rate=N] [--starts=N] [--only=TEXT] [--compare=DIR] [--no-build]`;

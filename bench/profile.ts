@@ -1,6 +1,6 @@
 // `npm run bench:profile -- <scenario> [seconds]`: the real server with
 // --cpu-prof under one load, then a summary of where its CPU time went.
-// Scenarios: me, users, anonymous, invalid-token, login-storm, and bare (the
+// Scenarios: me, users, anonymous, invalid-token, login, login-storm, and bare (the
 // bare Apollo baseline under `me`, to subtract from). Assumes `npm run build` ran.
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,6 +35,7 @@ try {
     users: () => drive([graphqlPost(usersQuery, bearer(admin))], 200, '"edges"'),
     anonymous: () => drive([graphqlPost(usersQuery)], 200, 'UNAUTHENTICATED'),
     'invalid-token': () => drive([graphqlPost(meQuery, bearer(tamperedToken(admin)))], 401, 'UNAUTHENTICATED'),
+    login: () => runLoad({ url: server.url, cpuNs: server.cpuNs, requests: loginRequests(seeded.userEmails, seeded.password), connections: 4, durationSeconds: seconds, expectStatus: 200, expectBody: 'accessToken' }),
     'login-storm': () =>
       Promise.all([
         runLoad({ url: server.url, requests: me, connections: 10, overallRate: 500, durationSeconds: seconds, expectStatus: 200, expectBody: '"email"' }),
@@ -55,5 +56,5 @@ process.stderr.write(`profile kept at ${join(profileDir, file)} (open it in Chro
 rmSync(seeded.dir, { recursive: true, force: true });
 
 function drive(requests: AutocannonRequest[], expectStatus: number, expectBody: string) {
-  return runLoad({ url: server.url, requests, connections: 10, durationSeconds: seconds, expectStatus, expectBody });
+  return runLoad({ url: server.url, cpuNs: server.cpuNs, requests, connections: 10, durationSeconds: seconds, expectStatus, expectBody });
 }

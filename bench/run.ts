@@ -103,7 +103,7 @@ try {
   const loginSettings = { url: auth.url, emails: seeded.userEmails, password: seeded.password, rounds: Math.min(3, options.rounds), seconds: options.seconds + 1, progress };
   if (wanted('login')) {
     progress('login vs argon2id alone…');
-    results.login = await measureLogin({ ...loginSettings, argon2Script: paths.argon2Script, cpu: serverCpu, concurrency: hashConcurrency });
+    results.login = await measureLogin({ ...loginSettings, cpuNs: auth.cpuNs, argon2Script: paths.argon2Script, cpu: serverCpu, concurrency: hashConcurrency });
   }
   if (wanted('storm')) {
     progress('me p99 idle vs during a login storm…');

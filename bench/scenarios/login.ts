@@ -11,10 +11,17 @@ import { median, summarize, type Summary } from '../stats.js';
 export interface LoginResult {
   readonly login: Summary;
   readonly argon2PerSecond: number;
+  /** CPU time of one verification alone; compare with the server's CPU time per login. */
+  readonly argon2CpuMs: number;
   readonly concurrency: number;
 }
 
-export async function argon2Alone(script: string, seconds: number, concurrency: number, cpu: string): Promise<number> {
+interface Argon2Alone {
+  readonly perSecond: number;
+  readonly cpuMsPerVerify: number;
+}
+
+export async function argon2Alone(script: string, seconds: number, concurrency: number, cpu: string): Promise<Argon2Alone> {
   const args = [script, String(seconds), String(concurrency)];
   const [command, argv] = canPin ? ['taskset', ['-c', cpu, process.execPath, ...args]] : [process.execPath, args];
   const child = spawn(command, argv, { stdio: ['ignore', 'pipe', 'inherit'], env: { PATH: process.env['PATH'] ?? '', ...tuning() } });
@@ -22,11 +29,12 @@ export async function argon2Alone(script: string, seconds: number, concurrency: 
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   if (code !== 0) throw new Error(`argon2-alone exited with ${code}`);
-  return (JSON.parse(out) as { perSecond: number }).perSecond;
+  return JSON.parse(out) as Argon2Alone;
 }
 
 export async function measureLogin(settings: {
   url: string;
+  cpuNs: () => number;
   emails: readonly string[];
   password: string;
   argon2Script: string;
@@ -36,13 +44,14 @@ export async function measureLogin(settings: {
   seconds: number;
   progress: (line: string) => void;
 }): Promise<LoginResult> {
-  const alone: number[] = [];
+  const alone: Argon2Alone[] = [];
   const logins: LoadSample[] = [];
   for (let round = 0; round < settings.rounds; round += 1) {
     alone.push(await argon2Alone(settings.argon2Script, settings.seconds, settings.concurrency, settings.cpu));
     // More connections than hashing slots, so the queue is never empty.
     const sample = await runLoad({
       url: settings.url,
+      cpuNs: settings.cpuNs,
       requests: loginRequests(settings.emails, settings.password),
       connections: Math.max(4, settings.concurrency * 2),
       durationSeconds: settings.seconds,
@@ -50,7 +59,12 @@ export async function measureLogin(settings: {
       expectBody: '"accessToken"',
     });
     logins.push(sample);
-    settings.progress(`  round ${round + 1}/${settings.rounds}: argon2 alone ${alone.at(-1)?.toFixed(1)}/s, login ${sample.rps.toFixed(1)}/s (p99 ${sample.p99Ms.toFixed(0)} ms)`);
+    settings.progress(`  round ${round + 1}/${settings.rounds}: argon2 alone ${alone.at(-1)?.perSecond.toFixed(1)}/s (${alone.at(-1)?.cpuMsPerVerify.toFixed(1)} ms CPU each), login ${sample.rps.toFixed(1)}/s (${(sample.cpuUsPerRequest / 1000).toFixed(1)} ms CPU each, p99 ${sample.p99Ms.toFixed(0)} ms)`);
   }
-  return { login: summarize(logins), argon2PerSecond: median(alone), concurrency: settings.concurrency };
+  return {
+    login: summarize(logins),
+    argon2PerSecond: median(alone.map((a) => a.perSecond)),
+    argon2CpuMs: median(alone.map((a) => a.cpuMsPerVerify)),
+    concurrency: settings.concurrency,
+  };
 }
