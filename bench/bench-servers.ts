@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { graphqlPost, meQuery, postGraphql } from './graphql-requests.js';
 import { healthz, spawnServer, type ServerProcess } from './server-process.js';
 
-export const serverCpu = '1';
+// BENCH_SERVER_CPUS=0,1 lets the server use both cores (as in production, where
+// the load comes from elsewhere), at the price of sharing one with the load generator.
+export const serverCpu = process.env['BENCH_SERVER_CPUS'] ?? '1';
 export const loadCpu = '0';
 
 export interface BenchPaths {

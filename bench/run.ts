@@ -56,7 +56,7 @@ const results: { -readonly [K in keyof BenchResults]: BenchResults[K] } = {
     cores,
     node: process.version,
     os: `Linux ${release()}`,
-    pinning: canPin ? `Servers pinned to core ${serverCpu}, load generator (autocannon, in the bench process) to core ${loadCpu}` : 'Not pinned (no taskset or a single core): numbers are noisier',
+    pinning: canPin ? `Servers pinned to core(s) ${serverCpu}, load generator (autocannon, in the bench process) to core ${loadCpu}` : 'Not pinned (no taskset or a single core): numbers are noisier',
     settings: `${options.rounds} rounds × ${options.seconds} s, ${options.connections} connections; ${options.users} users; NODE_ENV=production, LOG_LEVEL=${process.env['LOG_LEVEL'] ?? 'warn'}, TRUST_PROXY=1, PASSWORD_HASH_CONCURRENCY=${hashConcurrency}, UV_THREADPOOL_SIZE=${process.env['UV_THREADPOOL_SIZE'] ?? '4 (default)'}`,
   },
 };
@@ -107,7 +107,7 @@ try {
   }
   if (wanted('storm')) {
     progress('me p99 idle vs during a login storm…');
-    results.storm = await measureLoginStorm({ ...loginSettings, meRequests, meRate: options.stormMeRate, loginConnections: options.stormLoginConnections });
+    results.storm = await measureLoginStorm({ ...loginSettings, server: auth, meRequests, meRate: options.stormMeRate, loginConnections: options.stormLoginConnections });
   }
   await auth.stop();
   if (wanted('flood')) {

@@ -19,6 +19,8 @@ export interface ServerProcess {
    * time spent waiting for a core is not counted.
    */
   cpuNs(): number;
+  /** How long the main (event-loop) thread has waited, runnable, for a core so far, in nanoseconds. */
+  mainThreadWaitNs(): number;
   stop(): Promise<void>;
 }
 
@@ -91,6 +93,7 @@ export async function spawnServer(options: SpawnOptions): Promise<ServerProcess>
     startMs,
     rssBytes: () => readRss(pid),
     cpuNs: () => readCpuNs(pid),
+    mainThreadWaitNs: () => Number(readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ')[1]),
     async stop() {
       child.kill('SIGTERM');
       if (!(await waitForExit(child, 5000))) child.kill('SIGKILL');
