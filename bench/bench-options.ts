@@ -37,7 +37,7 @@ const full: BenchOptions = {
   compare: undefined,
 };
 
-const quick: BenchOptions = { ...full, quick: true, rounds: 2, seconds: 2, starts: 3, identities: 12_000 };
+const quick: BenchOptions = { ...full, quick: true, rounds: 2, seconds: 1, starts: 3, identities: 4_000 };
 
 export const usage = `npm run bench -- [--quick] [--rounds=N] [--seconds=N] [--connections=N] [--identities=N]
                       [--storm-me-rate=N] [--starts=N] [--only=TEXT] [--compare=DIR] [--no-build]`;

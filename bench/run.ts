@@ -22,7 +22,8 @@ import { canPin, pinSelf, type ServerProcess } from './server-process.js';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const options = parseOptions(process.argv.slice(2));
 const wanted = (scenario: string) => options.only === undefined || scenario.includes(options.only);
-const progress = (line: string) => process.stderr.write(`${line}\n`);
+const startedAt = performance.now();
+const progress = (line: string) => process.stderr.write(`[${((performance.now() - startedAt) / 1000).toFixed(0).padStart(3)} s] ${line}\n`);
 const tokenPool = 20; // distinct signed-in users behind the `me` load, so the session cache sees more than one key
 const cores = availableParallelism(); // before pinning, which narrows it to one
 const loadBefore = loadavg()[0] ?? 0;
@@ -125,4 +126,6 @@ try {
 results.machine = { ...results.machine, load: `load average ${loadBefore.toFixed(2)} at start, ${(loadavg()[0] ?? 0).toFixed(2)} at end` };
 const report = renderReport(results);
 process.stdout.write(`${report}\n`);
-writeFileSync(join(root, 'bench/results/latest.md'), `${report}\n`);
+// Only a complete run of this build replaces the committed results; partial or compare runs go beside it (ignored by git).
+const complete = options.only === undefined && options.compare === undefined;
+writeFileSync(join(root, complete ? 'bench/results/latest.md' : 'bench/results/partial.tmp'), `${report}\n`);
