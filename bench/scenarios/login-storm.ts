@@ -4,6 +4,7 @@
 import type { AutocannonRequest } from 'autocannon';
 import { loginRequests } from '../graphql-requests.js';
 import { runLoad, type LoadSample } from '../run-load.js';
+import type { LoginRounds } from './login.js';
 import type { ServerProcess } from '../server-process.js';
 import { median, summarize, type Summary } from '../stats.js';
 
@@ -20,17 +21,9 @@ export interface StormResult {
   readonly loginConnections: number;
 }
 
-export async function measureLoginStorm(settings: {
-  server: ServerProcess;
-  meRequests: AutocannonRequest[];
-  emails: readonly string[];
-  password: string;
-  meRate: number;
-  loginConnections: number;
-  rounds: number;
-  seconds: number;
-  progress: (line: string) => void;
-}): Promise<StormResult> {
+export async function measureLoginStorm(
+  settings: LoginRounds & { server: ServerProcess; meRequests: AutocannonRequest[]; meRate: number; loginConnections: number },
+): Promise<StormResult> {
   const url = settings.server.url;
   const me = () => runLoad({ url, requests: settings.meRequests, connections: 10, overallRate: settings.meRate, durationSeconds: settings.seconds, expectStatus: 200, expectBody: '"email"' });
   const waited = async <T>(run: () => Promise<T>, into: number[]): Promise<T> => {

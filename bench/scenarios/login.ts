@@ -32,18 +32,18 @@ export async function argon2Alone(script: string, seconds: number, concurrency: 
   return JSON.parse(out) as Argon2Alone;
 }
 
-export async function measureLogin(settings: {
-  url: string;
-  cpuNs: () => number;
-  emails: readonly string[];
-  password: string;
-  argon2Script: string;
-  cpu: string;
-  concurrency: number;
-  rounds: number;
-  seconds: number;
-  progress: (line: string) => void;
-}): Promise<LoginResult> {
+/** What both login scenarios need: accounts to sign in as, and how long to go on. */
+export interface LoginRounds {
+  readonly emails: readonly string[];
+  readonly password: string;
+  readonly rounds: number;
+  readonly seconds: number;
+  readonly progress: (line: string) => void;
+}
+
+export async function measureLogin(
+  settings: LoginRounds & { url: string; cpuNs: () => number; argon2Script: string; cpu: string; concurrency: number },
+): Promise<LoginResult> {
   const alone: Argon2Alone[] = [];
   const logins: LoadSample[] = [];
   for (let round = 0; round < settings.rounds; round += 1) {
