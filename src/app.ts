@@ -15,6 +15,7 @@ import { readAccessDirectives } from './access/read-access-directives.js';
 import { createContextBuilder } from './context/build-context.js';
 import { createAccessTokens } from './credentials/access-tokens.js';
 import { createPasswordHasher } from './credentials/passwords.js';
+import { cacheVerifiedTokens } from './credentials/verified-token-cache.js';
 import { createHttpServer } from './http/create-http-server.js';
 import { errorLogPlugin } from './http/error-log-plugin.js';
 import { formatError } from './http/format-error.js';
@@ -85,7 +86,7 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   // [7] repositories → [6] services
   const userRepository = createUserRepository(database);
   const passwords = createPasswordHasher({ concurrency: config.passwordHashConcurrency, maxQueued: config.passwordHashQueue });
-  const accessTokens = createAccessTokens({ ...config.jwt, ttlMs: config.accessTokenTtlMs }, clock);
+  const accessTokens = cacheVerifiedTokens(createAccessTokens({ ...config.jwt, ttlMs: config.accessTokenTtlMs }, clock), clock, 10_000);
   const verifier = createSessionVerifier({ sessions: sessionRepository, clock, cacheTtlMs: config.sessionCacheTtlMs, maxEntries: 10_000 });
   const common = { users: userRepository, sessions: sessionRepository, verifier, audit, clock };
   const auth = createAuthService({ ...common, passwords, accessTokens, ...config, loginThrottle: rateLimiting.loginThrottle });

@@ -1,7 +1,7 @@
 // Compiles the declarations into one graphql-shield permission tree and
 // applies it. Shield is the outermost field wrapper; its fallback denies.
-import { applyMiddleware } from 'graphql-middleware';
-import { chain, deny, shield, type IRules } from 'graphql-shield';
+import { applyMiddleware, type IMiddlewareFieldMap, type IMiddlewareTypeMap } from 'graphql-middleware';
+import { allow, chain, deny, shield, type IRules } from 'graphql-shield';
 import type { GraphQLSchema } from 'graphql';
 import { ForbiddenError } from '../platform/errors.js';
 import { readAccessDirectives } from './read-access-directives.js';
@@ -34,12 +34,24 @@ export function buildRuleTree(schema: GraphQLSchema, limits: LimitRules = new Ma
 }
 
 export function applyAccessRules(schema: GraphQLSchema, limits: LimitRules = new Map()): GraphQLSchema {
-  const permissions = shield(buildRuleTree(schema, limits) as IRules, {
+  const tree = buildRuleTree(schema, limits);
+  const permissions = shield(tree as IRules, {
     fallbackRule: deny,
     fallbackError: () => new ForbiddenError(),
     // Errors thrown by resolvers keep their own codes instead of becoming FORBIDDEN.
     allowExternalErrors: true,
     debug: false,
   });
-  return applyMiddleware(schema, permissions);
+  // Shield wraps every field, even a @public one with nothing to check, in an
+  // async middleware, so graphql-js awaits each of them (a list of 20 users is
+  // a hundred such fields). Those wrappers go; every other field keeps its rule,
+  // and fields outside the tree keep shield's fallback deny.
+  // For a rule tree (not one rule for everything) shield generates a map of type → field → wrapper.
+  const wrappers = permissions.generate(schema) as IMiddlewareTypeMap;
+  for (const [typeName, fields] of Object.entries(tree)) {
+    const typeWrappers = wrappers[typeName] as IMiddlewareFieldMap | undefined;
+    if (typeWrappers === undefined) continue;
+    for (const [fieldName, rule] of Object.entries(fields)) if (rule === allow) delete typeWrappers[fieldName];
+  }
+  return applyMiddleware(schema, wrappers);
 }

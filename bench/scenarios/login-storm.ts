@@ -1,0 +1,63 @@
+// Does password hashing starve everything else? `me` is sent at a fixed,
+// moderate rate (open loop, so latency is the server's, not a queue the bench
+// built) with and without a concurrent login storm; rounds alternate.
+import type { AutocannonRequest } from 'autocannon';
+import { loginRequests } from '../graphql-requests.js';
+import { runLoad, type LoadSample } from '../run-load.js';
+import type { LoginRounds } from './login.js';
+import type { ServerProcess } from '../server-process.js';
+import { median, summarize, type Summary } from '../stats.js';
+
+export interface StormResult {
+  readonly idle: Summary;
+  readonly storm: Summary;
+  /** Storm p99 over idle p99 within each round (they ran back to back), then the median. */
+  readonly p99Ratio: number;
+  /** Milliseconds per second the event-loop thread waited for a core (other work on the machine included). */
+  readonly idleWaitMsPerSecond: number;
+  readonly stormWaitMsPerSecond: number;
+  readonly loginsDuringStorm: Summary;
+  readonly meRate: number;
+  readonly loginConnections: number;
+}
+
+export async function measureLoginStorm(
+  settings: LoginRounds & { server: ServerProcess; meRequests: AutocannonRequest[]; meRate: number; loginConnections: number },
+): Promise<StormResult> {
+  const url = settings.server.url;
+  const me = () => runLoad({ url, requests: settings.meRequests, connections: 10, overallRate: settings.meRate, durationSeconds: settings.seconds, expectStatus: 200, expectBody: '"email"' });
+  const waited = async <T>(run: () => Promise<T>, into: number[]): Promise<T> => {
+    const before = settings.server.mainThreadWaitNs();
+    const result = await run();
+    into.push((settings.server.mainThreadWaitNs() - before) / 1e6 / settings.seconds);
+    return result;
+  };
+  const idleWait: number[] = [];
+  const stormWait: number[] = [];
+  const idle: LoadSample[] = [];
+  const storm: LoadSample[] = [];
+  const logins: LoadSample[] = [];
+  await me(); // warm-up
+  for (let round = 0; round < settings.rounds; round += 1) {
+    idle.push(await waited(me, idleWait));
+    const [during, login] = await waited(
+      () =>
+        Promise.all([
+          me(),
+          runLoad({ url, requests: loginRequests(settings.emails, settings.password), connections: settings.loginConnections, durationSeconds: settings.seconds, expectStatus: 200, expectBody: '"accessToken"' }),
+        ]),
+      stormWait,
+    );
+    storm.push(during);
+    logins.push(login);
+    settings.progress(`  round ${round + 1}/${settings.rounds}: me p99 idle ${idle.at(-1)?.p99Ms.toFixed(2)} ms, during storm ${during.p99Ms.toFixed(2)} ms (${login.rps.toFixed(1)} logins/s)`);
+  }
+  return {
+    idle: summarize(idle),
+    storm: summarize(storm),
+    p99Ratio: median(storm.map((sample, i) => sample.p99Ms / (idle[i]?.p99Ms ?? Number.NaN))),
+    idleWaitMsPerSecond: median(idleWait),
+    stormWaitMsPerSecond: median(stormWait),
+    loginsDuringStorm: summarize(logins), meRate: settings.meRate, loginConnections: settings.loginConnections,
+  };
+}
