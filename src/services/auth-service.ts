@@ -140,7 +140,7 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
       });
       switch (outcome.kind) {
         case 'rotated':
-          verifier.forgetSession(outcome.session.id); // role may have changed since the last token
+          await verifier.forgetSession(outcome.session.id); // role may have changed since the last token
           audit.record({ type: 'refresh', origin, actorId: outcome.user.id, subjectId: outcome.user.id, sessionId: outcome.session.id });
           return tokensFor(outcome.user, outcome.session.id, next);
         case 'reused': {
@@ -154,7 +154,7 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
           // A rotated token came back: someone holds a copy. End the session,
           // which kills the current refresh token and every access token of it.
           await sessions.end(sessionId, 'refresh_token_reuse', now);
-          verifier.forgetSession(sessionId);
+          await verifier.forgetSession(sessionId);
           audit.record({ type: 'refresh.reuse_detected', origin, subjectId: userId, sessionId, reason: 'rotated refresh token presented again' });
           throw badRefreshToken();
         }
