@@ -81,18 +81,16 @@ function watch(client: Redis, role: string, log: Logger, closing: () => boolean)
   });
 }
 
-/** Resolves once the client is ready, has failed a first time, or startWaitMs has passed. */
+/** Resolves once the client is ready, has failed or lost its first connection, or startWaitMs has passed. */
 function firstAttempt(client: Redis): Promise<void> {
   if (client.status === 'ready') return Promise.resolve();
   return new Promise((resolve) => {
     const done = () => {
       clearTimeout(timer);
-      client.off('ready', done);
-      client.off('error', done);
+      for (const event of ['ready', 'error', 'close']) client.off(event, done);
       resolve();
     };
     const timer = setTimeout(done, startWaitMs);
-    client.once('ready', done);
-    client.once('error', done);
+    for (const event of ['ready', 'error', 'close']) client.once(event, done);
   });
 }
