@@ -1,6 +1,7 @@
 // Sign-in throttling beyond the rate limit's window: a growing lock per
 // (email, client IP), capped, cleared by a successful sign-in, audit-logged,
-// and never a way to keep the real user (signing in from elsewhere) out.
+// and never a way to keep the real user (signing in from elsewhere) out. Once
+// per store: in process, and Redis when TEST_REDIS_URL is set.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { codeOf, defaultPassword, signup } from '../helpers/accounts.js';
 import { describeEachStore } from '../helpers/each-store.js';

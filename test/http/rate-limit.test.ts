@@ -1,6 +1,7 @@
 // @rateLimit through the real server: aliases, batches, parallel requests and
 // header tricks must not get more than the declared limit through, and every
-// refusal tells the client when to come back.
+// refusal tells the client when to come back. Once per store: in process, and
+// Redis when TEST_REDIS_URL is set.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { codeOf, defaultPassword, signup } from '../helpers/accounts.js';
 import { describeEachStore } from '../helpers/each-store.js';
