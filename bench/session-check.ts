@@ -12,7 +12,7 @@
 //   check alone, cached/miss  the check without the JWT verify
 // With REDIS_URL, also the paths of an instance on the shared channel:
 //   verify + check, cached, Redis channel   the usual case with several instances
-//   forgetSession + PUBLISH                 what a logout adds to tell the others
+//   forgetSession, published and confirmed  what a logout adds to tell the others and hear back
 // Components are built exactly as src/app.ts builds them; HTTP and GraphQL
 // are left out on purpose, so the numbers are the check and nothing else.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -87,7 +87,7 @@ async function sharedChannelPaths(sessions: ReturnType<typeof createSessionRepos
   if (!redisSettings) return [];
   const log = createLogger({ level: 'warn', pretty: false });
   redis = await openRedis(redisSettings, log);
-  const invalidations = createRedisSessionInvalidations({ ...redis, prefix: redisSettings.keyPrefix, log });
+  const invalidations = createRedisSessionInvalidations({ ...redis, prefix: redisSettings.keyPrefix, log, ackTimeoutMs: redisSettings.commandTimeoutMs });
   for (let waited = 0; !invalidations.listening; waited += 10) {
     if (waited > 5_000) throw new Error('not subscribed to the session channel after 5 s');
     await new Promise((resolve) => setTimeout(resolve, 10));
@@ -97,7 +97,7 @@ async function sharedChannelPaths(sessions: ReturnType<typeof createSessionRepos
   const unrelated = newId(systemClock.now()) as SessionId;
   return [
     { name: 'verify + check, cached, Redis channel', run: () => verifier.viewerFor(accessTokens.verify(token)), withVerify: true },
-    { name: 'forgetSession + PUBLISH (Redis)', run: () => verifier.forgetSession(unrelated), withVerify: false },
+    { name: 'forgetSession, published and confirmed (Redis)', run: () => verifier.forgetSession(unrelated), withVerify: false },
   ];
 }
 

@@ -94,7 +94,7 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   const sessionRepository = createSessionRepository(database.db);
   const passwords = createPasswordHasher({ concurrency: config.passwordHashConcurrency });
   const accessTokens = createAccessTokens({ ...config.jwt, ttlMs: config.accessTokenTtlMs }, clock);
-  const invalidations = redis && createRedisSessionInvalidations({ ...redis.connection, prefix: redis.keyPrefix, log });
+  const invalidations = redis && createRedisSessionInvalidations({ ...redis.connection, prefix: redis.keyPrefix, log, ackTimeoutMs: redis.commandTimeoutMs });
   const verifier = createSessionVerifier({ sessions: sessionRepository, clock, cacheTtlMs: config.sessionCacheTtlMs, maxEntries: 10_000, invalidations });
   // Redis is ready when it answers and this instance hears the others' session changes.
   const redisCheck = redis && { name: 'redis', check: async () => invalidations?.listening === true && (await redis.connection.ping()) };

@@ -1,8 +1,9 @@
 // A TCP proxy in front of the test Redis, so a test can make Redis vanish for
 // one server without touching the machine's Redis (which other test files are
 // using at the same time): cut() drops every connection and refuses new ones,
-// freeze() holds them open but forwards nothing (a Redis that hangs), and
-// restore() brings it back.
+// freeze() holds them open but forwards nothing (a Redis that hangs),
+// delay(ms) holds what Redis sends for that long (a slow link), and restore()
+// brings it back.
 import { createServer, connect, type Socket } from 'node:net';
 
 export interface TcpProxy {
@@ -10,6 +11,8 @@ export interface TcpProxy {
   readonly url: string;
   cut(): void;
   freeze(): void;
+  /** Delivers what Redis sends `ms` later, in order; 0 for at once. */
+  delay(ms: number): void;
   restore(): void;
   close(): Promise<void>;
 }
@@ -17,6 +20,7 @@ export interface TcpProxy {
 export async function startTcpProxy(targetUrl: string): Promise<TcpProxy> {
   const target = new URL(targetUrl);
   let mode: 'up' | 'cut' | 'frozen' = 'up';
+  let delayMs = 0;
   const pairs = new Set<readonly [Socket, Socket]>();
 
   const server = createServer((client) => {
@@ -29,7 +33,13 @@ export async function startTcpProxy(targetUrl: string): Promise<TcpProxy> {
     pairs.add(pair);
     // 'data' handlers rather than pipe(): a piped stream resumes itself on drain, which would thaw a freeze.
     client.on('data', (chunk) => upstream.write(chunk));
-    upstream.on('data', (chunk) => client.write(chunk));
+    // Equal delays keep chunks in order; `due` keeps them in order when the delay changes too.
+    let due = 0;
+    upstream.on('data', (chunk) => {
+      due = Math.max(Date.now() + delayMs, due);
+      if (due <= Date.now()) client.write(chunk);
+      else setTimeout(() => client.write(chunk), due - Date.now());
+    });
     const drop = () => {
       pairs.delete(pair);
       client.destroy();
@@ -59,8 +69,12 @@ export async function startTcpProxy(targetUrl: string): Promise<TcpProxy> {
       mode = 'frozen';
       for (const pair of pairs) for (const socket of pair) socket.pause();
     },
+    delay(ms) {
+      delayMs = ms;
+    },
     restore() {
       mode = 'up';
+      delayMs = 0;
       for (const pair of pairs) for (const socket of pair) socket.resume();
     },
     async close() {

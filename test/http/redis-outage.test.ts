@@ -142,4 +142,17 @@ describe.skipIf(!redisAvailable('the session-change channel outage test'))('an i
     await a.graphql('mutation { logout }', { token: user.accessToken });
     expect(await meStatus(b, user.accessToken)).toBe(401);
   });
+
+  it('waits for it to confirm a logout, so a slow link to Redis does not let a revoked token through', async () => {
+    const { a, b } = pair;
+    const user = await signup(a, 'slow-link@example.com');
+    expect(await meStatus(b, user.accessToken)).toBe(200); // cached on B as live
+    proxy.delay(100); // B hears the channel 100 ms late (its confirmation still has the 200 ms command timeout)
+    try {
+      await a.graphql('mutation { logout }', { token: user.accessToken });
+      expect(await meStatus(b, user.accessToken)).toBe(401);
+    } finally {
+      proxy.restore();
+    }
+  });
 });
