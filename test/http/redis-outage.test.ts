@@ -5,6 +5,7 @@
 // cannot hear the others' session changes stops trusting its cache.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Env } from '../../src/platform/config.js';
 import { codeOf, defaultPassword, signup } from '../helpers/accounts.js';
 import { meStatus } from '../helpers/session-queries.js';
 import { startTestServer, type GraphqlResult, type TestServer } from '../helpers/start-test-server.js';
@@ -43,10 +44,10 @@ describe.skipIf(!redisAvailable('the Redis outage tests'))('when Redis goes away
     await proxy.close();
     await deleteKeys(prefixes);
   });
-  const serverBehindProxy = () => {
+  const serverBehindProxy = (env: Env = {}) => {
     const prefix = uniquePrefix('outage');
     prefixes.push(prefix);
-    return startTestServer({ env: { ...redisEnv(prefix, proxy.url), ...commandTimeout } });
+    return startTestServer({ env: { ...redisEnv(prefix, proxy.url), ...commandTimeout, ...env } });
   };
 
   it('refuses rate-limited fields with 503, serves everything else, and recovers by itself', async () => {
@@ -89,6 +90,18 @@ describe.skipIf(!redisAvailable('the Redis outage tests'))('when Redis goes away
       proxy.restore();
       await readyzBecomes(server, 200);
       expect((await loginAs(server, 'hang@example.com')).body.errors).toBeUndefined();
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('keeps sign-in throttling closed too, with the sign-in limits switched off', async () => {
+    const server = await serverBehindProxy({ RATE_LIMIT_LOGIN: 'off', RATE_LIMIT_LOGIN_PER_EMAIL: 'off' });
+    try {
+      await signup(server, 'throttled@example.com');
+      proxy.cut();
+      await readyzBecomes(server, 503);
+      expectLimiterUnavailable(await loginAs(server, 'throttled@example.com'));
     } finally {
       await server.close();
     }
