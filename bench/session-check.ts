@@ -83,7 +83,7 @@ async function measure(paths: readonly Path[]): Promise<Array<Path & { microseco
 }
 
 /** With REDIS_URL: a verifier on the shared session-change channel, as app.ts wires it. */
-async function sharedChannelPaths(sessions: ReturnType<typeof createSessionRepository>, token: string, accessTokens: ReturnType<typeof createAccessTokens>): Promise<Path[]> {
+async function sharedChannelPaths(sessions: ReturnType<typeof createSessionRepository>, token: string, accessTokens: ReturnType<typeof createAccessTokens>, verified: VerifiedAccessToken): Promise<Path[]> {
   if (!redisSettings) return [];
   const log = createLogger({ level: 'warn', pretty: false });
   redis = await openRedis(redisSettings, log);
@@ -97,6 +97,7 @@ async function sharedChannelPaths(sessions: ReturnType<typeof createSessionRepos
   const unrelated = newId(systemClock.now()) as SessionId;
   return [
     { name: 'verify + check, cached, Redis channel', run: () => verifier.viewerFor(accessTokens.verify(token)), withVerify: true },
+    { name: 'check alone, cached, Redis channel', run: () => verifier.viewerFor(verified), withVerify: false },
     { name: 'forgetSession, published and confirmed (Redis)', run: () => verifier.forgetSession(unrelated), withVerify: false },
   ];
 }
@@ -110,7 +111,7 @@ async function main() {
   const { token } = accessTokens.sign({ userId, role: 'USER', sessionId });
   const verified: VerifiedAccessToken = accessTokens.verify(token);
 
-  const shared = await sharedChannelPaths(sessions, token, accessTokens);
+  const shared = await sharedChannelPaths(sessions, token, accessTokens, verified);
   const rows = await measure([
     { name: 'jwt verify only (check-free)', run: () => accessTokens.verify(token), withVerify: true },
     { name: 'verify + check, cached', run: () => cached.viewerFor(accessTokens.verify(token)), withVerify: true },
