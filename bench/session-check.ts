@@ -4,6 +4,7 @@
 //   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx tsx bench/session-check.ts
 //        the same over PostgreSQL, in a scratch database created next to
 //        the one named and dropped afterwards
+//   REDIS_URL=redis://127.0.0.1:6379 npx tsx bench/session-check.ts
 //
 // Every authenticated request verifies the JWT (HS256) and then asks the
 // session verifier whether the token's session is still live. This measures,
@@ -12,6 +13,9 @@
 //   verify + check, cached    the usual case: liveness served from memory
 //   verify + check, miss      every check reads SQLite (SESSION_CACHE_TTL=0)
 //   check alone, cached/miss  the check without the JWT verify
+// With REDIS_URL, also the paths of an instance on the shared channel:
+//   verify + check, cached, Redis channel   the usual case with several instances
+//   forgetSession, published and confirmed  what a logout adds to tell the others and hear back
 // Components are built exactly as src/app.ts builds them; HTTP and GraphQL
 // are left out on purpose, so the numbers are the check and nothing else.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -20,10 +24,14 @@ import { join } from 'node:path';
 import { createDatabase } from '../db/create-database.js';
 import { createAccessTokens, type VerifiedAccessToken } from '../src/credentials/access-tokens.js';
 import { systemClock } from '../src/platform/clock.js';
+import { loadConfig } from '../src/platform/config.js';
+import { createLogger } from '../src/platform/logger.js';
+import { openRedis, type RedisConnection } from '../src/platform/redis-connection.js';
 import { newId, type RefreshTokenHash, type SessionId, type UserId } from '../src/platform/ids.js';
 import { createSessionRepository } from '../src/repositories/session-repository.js';
 import { createUserRepository } from '../src/repositories/user-repository.js';
-import { createSessionVerifier } from '../src/services/session-verifier.js';
+import { createRedisSessionInvalidations } from '../src/services/redis-session-invalidations.js';
+import { createSessionVerifier, type SessionVerifier } from '../src/services/session-verifier.js';
 import { createTestPostgres } from '../test/helpers/test-postgres.js';
 
 const iterations = Number(process.argv[2] ?? 300_000);
@@ -32,6 +40,8 @@ const scratch = process.env['BENCH_DATABASE_URL'] ? await createTestPostgres(pro
 const database = await createDatabase(scratch?.url ?? `file:${join(directory, 'bench.db')}`);
 const dialect = database.dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL';
 const hour = 3_600_000;
+const redisSettings = loadConfig({ REDIS_URL: process.env['REDIS_URL'], REDIS_KEY_PREFIX: `bench:${process.pid}:` }).redis;
+let redis: RedisConnection | undefined;
 
 async function seed(): Promise<{ userId: UserId; sessionId: SessionId }> {
   const now = systemClock.now();
@@ -78,6 +88,26 @@ async function measure(paths: readonly Path[]): Promise<Array<Path & { microseco
   return paths.map((path, index) => ({ ...path, microseconds: median(samples[index] ?? []) }));
 }
 
+/** With REDIS_URL: a verifier on the shared session-change channel, as app.ts wires it. */
+async function sharedChannelPaths(sessions: ReturnType<typeof createSessionRepository>, token: string, accessTokens: ReturnType<typeof createAccessTokens>, verified: VerifiedAccessToken): Promise<Path[]> {
+  if (!redisSettings) return [];
+  const log = createLogger({ level: 'warn', pretty: false });
+  redis = await openRedis(redisSettings, log);
+  const invalidations = createRedisSessionInvalidations({ ...redis, prefix: redisSettings.keyPrefix, log, ackTimeoutMs: redisSettings.commandTimeoutMs });
+  for (let waited = 0; !invalidations.listening; waited += 10) {
+    if (waited > 5_000) throw new Error('not subscribed to the session channel after 5 s');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  const verifier: SessionVerifier = createSessionVerifier({ sessions, clock: systemClock, cacheTtlMs: 5_000, maxEntries: 10_000, invalidations });
+  // Forgetting a session nobody holds: the publish is the cost, the cache keeps the hot session.
+  const unrelated = newId(systemClock.now()) as SessionId;
+  return [
+    { name: 'verify + check, cached, Redis channel', run: () => verifier.viewerFor(accessTokens.verify(token)), withVerify: true },
+    { name: 'check alone, cached, Redis channel', run: () => verifier.viewerFor(verified), withVerify: false },
+    { name: 'forgetSession, published and confirmed (Redis)', run: () => verifier.forgetSession(unrelated), withVerify: false },
+  ];
+}
+
 async function main() {
   const { userId, sessionId } = await seed();
   const sessions = createSessionRepository(database);
@@ -87,12 +117,14 @@ async function main() {
   const { token } = accessTokens.sign({ userId, role: 'USER', sessionId });
   const verified: VerifiedAccessToken = accessTokens.verify(token);
 
+  const shared = await sharedChannelPaths(sessions, token, accessTokens, verified);
   const rows = await measure([
     { name: 'jwt verify only (check-free)', run: () => accessTokens.verify(token), withVerify: true },
     { name: 'verify + check, cached', run: () => cached.viewerFor(accessTokens.verify(token)), withVerify: true },
     { name: `verify + check, miss (${dialect})`, run: () => uncached.viewerFor(accessTokens.verify(token)), withVerify: true },
     { name: 'check alone, cached', run: () => cached.viewerFor(verified), withVerify: false },
     { name: `check alone, miss (${dialect})`, run: () => uncached.viewerFor(verified), withVerify: false },
+    ...shared,
   ]);
   const base = rows[0]?.microseconds ?? Number.NaN;
   const signed = (value: number, digits: number) => `${value < 0 ? '−' : '+'}${Math.abs(value).toFixed(digits)}`;
@@ -110,6 +142,7 @@ async function main() {
 
 main()
   .finally(async () => {
+    redis?.close();
     await database.close();
     await scratch?.drop();
     rmSync(directory, { recursive: true, force: true });

@@ -31,14 +31,17 @@ import { createAuditLog } from './platform/audit.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import { ConfigError, type Config } from './platform/config.js';
 import { createLogger, type Logger } from './platform/logger.js';
+import { openRedis } from './platform/redis-connection.js';
 import type { RequestContext } from './platform/request-context.js';
 import { createRateLimiting } from './rate-limit/create-rate-limiting.js';
+import { createRedisRateLimitStore } from './rate-limit/redis-rate-limit-store.js';
 import { buildSchema, loadTypeDefs } from './resolvers/build-schema.js';
 import { createResolvers } from './resolvers/create-resolvers.js';
 import { createSessionRepository } from './repositories/session-repository.js';
 import { createUserRepository } from './repositories/user-repository.js';
 import { createAuthService } from './services/auth-service.js';
 import { createPurgeJob } from './services/purge-job.js';
+import { createRedisSessionInvalidations } from './services/redis-session-invalidations.js';
 import { createSessionService } from './services/session-service.js';
 import { createSessionVerifier } from './services/session-verifier.js';
 import { createUserService } from './services/user-service.js';
@@ -79,15 +82,21 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   const audit = createAuditLog(log, [metrics.auditObserver]);
   const tracker = createRequestTracker({ log, metrics });
   let draining = false;
+  // REDIS_URL: counters, sign-in failures and session invalidations shared by every instance.
+  const redis = config.redis && { ...config.redis, connection: await openRedis(config.redis, log) };
   // [4] rate limits: counters, sign-in lockout, response headers
-  const rateLimiting = createRateLimiting({ settings: config.rateLimits, lockout: config.loginLockout, audit, clock });
+  const store = redis && createRedisRateLimitStore({ redis: redis.connection.commands, prefix: redis.keyPrefix, clock });
+  const rateLimiting = createRateLimiting({ settings: config.rateLimits, lockout: config.loginLockout, audit, clock, log, store });
   const operationLimits = apolloOperationLimits(config.operationLimits);
 
   // [7] repositories → [6] services
   const userRepository = createUserRepository(database);
   const passwords = createPasswordHasher({ concurrency: config.passwordHashConcurrency, maxQueued: config.passwordHashQueue });
   const accessTokens = cacheVerifiedTokens(createAccessTokens({ ...config.jwt, ttlMs: config.accessTokenTtlMs }, clock), clock, 10_000);
-  const verifier = createSessionVerifier({ sessions: sessionRepository, clock, cacheTtlMs: config.sessionCacheTtlMs, maxEntries: 10_000 });
+  const invalidations = redis && createRedisSessionInvalidations({ ...redis.connection, prefix: redis.keyPrefix, log, ackTimeoutMs: redis.commandTimeoutMs });
+  const verifier = createSessionVerifier({ sessions: sessionRepository, clock, cacheTtlMs: config.sessionCacheTtlMs, maxEntries: 10_000, invalidations });
+  // Redis is ready when it answers and this instance hears the others' session changes.
+  const redisCheck = redis && { name: 'redis', check: async () => invalidations?.listening === true && (await redis.connection.ping()) };
   const common = { users: userRepository, sessions: sessionRepository, verifier, audit, clock };
   const auth = createAuthService({ ...common, passwords, accessTokens, ...config, loginThrottle: rateLimiting.loginThrottle });
   const sessions = createSessionService({ ...common, passwords });
@@ -129,7 +138,7 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
     settings: { production, trustProxy: config.trustProxy, bodyLimitBytes: config.bodyLimitBytes, corsOrigins: config.corsOrigins, securityHeaders: securityHeaders(production, tls !== undefined), tls },
     onRequest: tracker.begin,
     routes: new Map([
-      ['/readyz', createReadinessHandler({ checks: [{ name: 'database', check: database.ping }], draining: () => draining })],
+      ['/readyz', createReadinessHandler({ checks: [{ name: 'database', check: database.ping }, ...(redisCheck ? [redisCheck] : [])], draining: () => draining })],
       // On the API port only when a token guards it and no separate port is set.
       ...(config.metrics.token !== undefined && config.metrics.port === undefined ? [['/metrics', metricsHandler] as const] : []),
     ]),
@@ -160,6 +169,7 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
         metricsServer.closeAllConnections();
         await closed;
       }
+      redis?.connection.close();
       await database.close();
     },
   };

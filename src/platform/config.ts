@@ -70,8 +70,18 @@ export interface Config {
     readonly maxTokens: number;
     readonly maxCost: number;
   };
+  /** Shared rate limits, sign-in throttling and session invalidations; undefined keeps them in process. */
+  readonly redis: RedisSettings | undefined;
   /** Serve HTTPS from these PEM files (and send HSTS); undefined serves plain HTTP. */
   readonly tls: { readonly certPath: string; readonly keyPath: string } | undefined;
+}
+
+export interface RedisSettings {
+  readonly url: string;
+  /** Starts every key and channel name, so several deployments (or test runs) can share one Redis. */
+  readonly keyPrefix: string;
+  /** A command without a reply by then fails (and a rate-limited field is refused) instead of waiting. */
+  readonly commandTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -102,7 +112,13 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().min(1).optional(),
   DATABASE_URL: z.string().min(1).default('file:./data/app.db'),
-  REDIS_URL: z.string().optional(),
+  REDIS_URL: z
+    .string()
+    .optional()
+    .transform((v) => v?.trim() || undefined)
+    .refine((v) => v === undefined || /^rediss?:\/\/./.test(v), 'must be a redis:// or rediss:// URL'),
+  REDIS_KEY_PREFIX: z.string().regex(/^[\w:.-]{1,100}$/, 'letters, digits and _ : . - only (at most 100)').default('graphql-auth:'),
+  REDIS_COMMAND_TIMEOUT: duration('1s'),
   JWT_SECRET: optionalSecret,
   JWT_SECRET_PREVIOUS: optionalSecret,
   JWT_ISSUER: z.string().min(1).default('graphql-auth'),
@@ -149,11 +165,7 @@ export function loadConfig(env: Env): Config {
   if (e.NODE_ENV === 'production' && e.JWT_SECRET === undefined) {
     throw new ConfigError('JWT_SECRET is required when NODE_ENV=production (at least 32 bytes, e.g. `openssl rand -base64 48`)');
   }
-  if (e.REDIS_URL) {
-    // Silently keeping limits per process while the operator asked for shared
-    // ones would be a quiet security downgrade: refuse instead.
-    throw new ConfigError('REDIS_URL is set, but this build keeps rate limits and revocations in process only; unset it');
-  }
+  if (e.REDIS_COMMAND_TIMEOUT < 10) throw new ConfigError('REDIS_COMMAND_TIMEOUT must be at least 10ms');
   if (e.ACCESS_TOKEN_TTL < 1000) throw new ConfigError('ACCESS_TOKEN_TTL must be at least 1s');
   if (e.METRICS_PORT !== undefined && e.METRICS_PORT !== 0 && e.METRICS_PORT === e.PORT) throw new ConfigError('METRICS_PORT must differ from PORT');
   const rateLimits = readRateLimitSettings(env);
@@ -203,6 +215,7 @@ export function loadConfig(env: Env): Config {
       maxTokens: e.GRAPHQL_MAX_TOKENS,
       maxCost: e.GRAPHQL_MAX_COST,
     }),
+    redis: e.REDIS_URL === undefined ? undefined : Object.freeze({ url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX, commandTimeoutMs: e.REDIS_COMMAND_TIMEOUT }),
     tls: tlsCert !== undefined && tlsKey !== undefined ? Object.freeze({ certPath: tlsCert, keyPath: tlsKey }) : undefined,
   });
 }

@@ -60,3 +60,16 @@ export class RateLimitedError extends AppError {
     super('RATE_LIMITED', `Too many requests, retry in ${retryAfterSeconds}s`, { retryAfter: retryAfterSeconds });
   }
 }
+
+/**
+ * The shared rate-limit store (Redis) cannot be asked: the limited field is
+ * refused rather than run unlimited. Same code as a limit, so clients retry
+ * after `retryAfter` as they would anyway; `reason` tells the two apart, and
+ * an operation refused only for this reason is answered with HTTP 503.
+ */
+export class RateLimitUnavailableError extends AppError {
+  static readonly reason = 'LIMITER_UNAVAILABLE';
+  constructor(readonly retryAfterSeconds = 5) {
+    super('RATE_LIMITED', `Rate limiting is unavailable, retry in ${retryAfterSeconds}s`, { retryAfter: retryAfterSeconds, reason: RateLimitUnavailableError.reason });
+  }
+}

@@ -8,8 +8,10 @@ import type { IRule } from 'graphql-shield';
 import type { AuditLog } from '../platform/audit.js';
 import type { Clock } from '../platform/clock.js';
 import type { Config } from '../platform/config.js';
+import type { Logger } from '../platform/logger.js';
 import type { RequestContext } from '../platform/request-context.js';
 import type { LoginThrottle } from '../services/auth-service.js';
+import { failClosed } from './fail-closed-store.js';
 import { createLoginLockout } from './login-lockout.js';
 import { createRateLimitLedger } from './rate-limit-ledger.js';
 import { rateLimitPlugin } from './rate-limit-plugin.js';
@@ -22,7 +24,8 @@ export interface RateLimitingDeps {
   readonly lockout: Config['loginLockout'];
   readonly audit: AuditLog;
   readonly clock: Clock;
-  /** Where counters live; default in process. */
+  readonly log: Logger;
+  /** Where counters and sign-in failures live when shared (Redis); default in process. */
   readonly store?: RateLimitStore | undefined;
 }
 
@@ -33,11 +36,13 @@ export interface RateLimiting {
   readonly plugin: ApolloServerPlugin<RequestContext>;
 }
 
-export function createRateLimiting({ settings, lockout, audit, clock, store }: RateLimitingDeps): RateLimiting {
-  // Sign-in failures get their own bounded store, so a flood of fresh callers
-  // pushing counters out cannot push a lock out with them.
-  const counters = store ?? createMemoryRateLimitStore({ clock, maxKeys: settings.storeMaxKeys });
-  const failures = store ?? createMemoryRateLimitStore({ clock, maxKeys: settings.storeMaxKeys });
+export function createRateLimiting({ settings, lockout, audit, clock, log, store }: RateLimitingDeps): RateLimiting {
+  // In process, sign-in failures get their own bounded store, so a flood of
+  // fresh callers pushing counters out cannot push a lock out with them. A
+  // shared store evicts nothing, and its key names keep the two apart.
+  // Either way a store that fails refuses instead of letting calls through.
+  const counters = failClosed(store ?? createMemoryRateLimitStore({ clock, maxKeys: settings.storeMaxKeys }), { log, clock });
+  const failures = failClosed(store ?? createMemoryRateLimitStore({ clock, maxKeys: settings.storeMaxKeys }), { log, clock });
   const ledger = createRateLimitLedger();
   return {
     loginThrottle: createLoginLockout({ store: failures, audit, clock, settings: lockout }),

@@ -1,9 +1,11 @@
 // Tells the client where it stands: RateLimit-Limit/-Remaining/-Reset for the
 // tightest limit the request met, Retry-After when something was refused, and
-// HTTP 429 when every root field was refused (nothing in the operation ran).
+// HTTP 429 when every root field was refused (nothing in the operation ran),
+// or 503 if a refusal was because the limiter itself could not be asked.
 // Fields that did run keep the usual 200 with partial errors.
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Clock } from '../platform/clock.js';
+import { RateLimitUnavailableError } from '../platform/errors.js';
 import type { RequestContext } from '../platform/request-context.js';
 import type { RateLimitLedger } from './rate-limit-ledger.js';
 import { secondsUntil } from './rate-limit-rules.js';
@@ -24,8 +26,10 @@ export function rateLimitPlugin({ ledger, clock }: { ledger: RateLimitLedger; cl
           if (response.body.kind !== 'single') return;
           const refused = new Set<string>(); // root keys refused by a limit
           let retryAfter = 0;
+          let unavailable = false;
           for (const error of response.body.singleResult.errors ?? []) {
             if (error.extensions?.['code'] !== 'RATE_LIMITED') continue;
+            unavailable ||= error.extensions['reason'] === RateLimitUnavailableError.reason;
             const seconds = Number(error.extensions['retryAfter']);
             if (Number.isFinite(seconds)) retryAfter = Math.max(retryAfter, seconds);
             const [root, ...rest] = error.path ?? [];
@@ -35,7 +39,7 @@ export function rateLimitPlugin({ ledger, clock }: { ledger: RateLimitLedger; cl
           headers.set('retry-after', String(retryAfter));
           if (!document || !operation) return;
           const roots = rootResponseKeys(document, operation, request.variables);
-          if (roots.size > 0 && [...roots].every((key) => refused.has(key))) response.http.status = 429;
+          if (roots.size > 0 && [...roots].every((key) => refused.has(key))) response.http.status = unavailable ? 503 : 429;
         },
       };
     },

@@ -5,7 +5,7 @@
 import { rule, type IRule } from 'graphql-shield';
 import type { AuditLog } from '../platform/audit.js';
 import type { Clock } from '../platform/clock.js';
-import { RateLimitedError } from '../platform/errors.js';
+import { RateLimitedError, RateLimitUnavailableError } from '../platform/errors.js';
 import type { RequestContext } from '../platform/request-context.js';
 import { counterKey } from './rate-limit-key.js';
 import type { RateLimitLedger } from './rate-limit-ledger.js';
@@ -31,7 +31,14 @@ export function createRateLimitRules(deps: RateLimitRuleDeps): ReadonlyMap<strin
   const ruleFor = (typeName: string, fieldName: string, limits: readonly RateLimit[]): IRule =>
     rule(`rateLimit:${typeName}.${fieldName}`, { cache: 'no_cache' })(async (_parent, args: Record<string, unknown>, context: RequestContext) => {
       for (const limit of limits) {
-        const state = await store.hit(counterKey(limit, context, args), limit.windowMs);
+        let state;
+        try {
+          state = await store.hit(counterKey(limit, context, args), limit.windowMs);
+        } catch (error) {
+          // Returned, not thrown: shield turns a thrown error into its FORBIDDEN fallback.
+          if (error instanceof RateLimitUnavailableError) return error;
+          throw error;
+        }
         ledger.note(context, { limit: limit.max, remaining: Math.max(0, limit.max - state.count), resetAt: state.resetAt });
         if (state.count <= limit.max) continue;
         const retryAfter = secondsUntil(state.resetAt, clock.now());

@@ -102,13 +102,13 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
     const live = await sessions.listLive(user.id, now); // newest first
     for (const old of live.slice(deps.maxSessionsPerUser)) {
       await sessions.end(old.id, 'session_limit', now);
-      verifier.forgetSession(old.id);
+      await verifier.forgetSession(old.id);
     }
   }
 
   async function endSession(sessionId: SessionId, reason: EndReason): Promise<void> {
     await sessions.end(sessionId, reason, clock.now());
-    verifier.forgetSession(sessionId);
+    await verifier.forgetSession(sessionId);
   }
 
   return {
@@ -166,7 +166,7 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
       });
       switch (outcome.kind) {
         case 'rotated':
-          verifier.forgetSession(outcome.session.id); // role may have changed since the last token
+          await verifier.forgetSession(outcome.session.id); // role may have changed since the last token
           audit.record({ type: 'refresh', origin, actorId: outcome.user.id, subjectId: outcome.user.id, sessionId: outcome.session.id });
           return tokensFor(outcome.user, outcome.session.id, next);
         case 'reused': {

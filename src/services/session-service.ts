@@ -33,7 +33,7 @@ export function createSessionService(deps: {
 
   const endAllOf = async (userId: UserId, reason: 'logout_all' | 'password_changed', keep?: SessionId) => {
     const ended = await sessions.endAllOf(userId, reason, clock.now(), keep);
-    ended.forEach((id) => verifier.forgetSession(id));
+    await Promise.all(ended.map((id) => verifier.forgetSession(id)));
     return ended;
   };
 
@@ -46,7 +46,7 @@ export function createSessionService(deps: {
 
     async logout(viewer, origin) {
       const ended = await sessions.end(viewer.sessionId, 'logout', clock.now());
-      verifier.forgetSession(viewer.sessionId);
+      await verifier.forgetSession(viewer.sessionId);
       audit.record({ type: 'logout', origin, actorId: viewer.userId, subjectId: viewer.userId, sessionId: viewer.sessionId });
       return ended;
     },
@@ -64,7 +64,7 @@ export function createSessionService(deps: {
         throw new BadUserInputError('id', 'No such session');
       }
       const ended = await sessions.end(id, 'revoked', clock.now());
-      verifier.forgetSession(id);
+      await verifier.forgetSession(id);
       audit.record({ type: 'session.revoked', origin, actorId: viewer.userId, subjectId: session.userId, sessionId: id });
       return ended;
     },

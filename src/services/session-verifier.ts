@@ -2,19 +2,23 @@
 // token names a session, and the session must still be live. Answers are kept
 // in memory for a short, bounded time; every path in this process that ends a
 // session or changes a user calls forget*, so here the next request sees it.
-// The TTL bounds how stale a change made elsewhere (the CLI) can be.
+// forget* also publishes the change to the other instances (REDIS_URL), which
+// apply it to their caches; while they may be missing changes they cache
+// nothing. The TTL bounds how stale a change made elsewhere (the CLI) can be.
 import type { AccessTokenSubject } from '../credentials/access-tokens.js';
 import type { Clock } from '../platform/clock.js';
 import { InvalidTokenError } from '../platform/errors.js';
 import type { SessionId, UserId } from '../platform/ids.js';
 import type { SignedInViewer } from '../platform/request-context.js';
 import type { SessionRepository } from '../repositories/session-repository.js';
+import { localOnly, type SessionChange, type SessionInvalidations } from './session-invalidations.js';
 
 export interface SessionVerifier {
   /** The viewer a verified token stands for now; throws InvalidTokenError if its session is over. */
   viewerFor(token: AccessTokenSubject): Promise<SignedInViewer>;
-  forgetSession(id: SessionId): void;
-  forgetUser(id: UserId): void;
+  /** Drops the cached answer here and tells the other instances; resolves once they have been told. */
+  forgetSession(id: SessionId): Promise<void>;
+  forgetUser(id: UserId): Promise<void>;
 }
 
 interface Entry {
@@ -33,13 +37,27 @@ export function createSessionVerifier(deps: {
   clock: Clock;
   cacheTtlMs: number;
   maxEntries: number;
+  /** Changes from and to other instances; default: this process is the only one. */
+  invalidations?: SessionInvalidations | undefined;
 }): SessionVerifier {
   const { sessions, clock, cacheTtlMs, maxEntries } = deps;
+  const invalidations = deps.invalidations ?? localOnly;
   const cache = new Map<SessionId, Entry>();
   // Bumped by every forget*. A load that read the database before a forget
   // may hold the answer from before the change: it serves its own request
   // (which raced the change) but must not be cached for the ones after.
   let generation = 0;
+
+  function forget(change: SessionChange): void {
+    generation += 1;
+    if (change.kind === 'all') cache.clear();
+    else if (change.kind === 'session') cache.delete(change.id);
+    else {
+      // Rare (role change, deletion) and bounded by maxEntries.
+      for (const [id, entry] of cache) if (entry.viewer?.userId === change.id) cache.delete(id);
+    }
+  }
+  invalidations.subscribe(forget);
 
   async function load(id: SessionId, now: number): Promise<Entry> {
     const startedIn = generation;
@@ -53,7 +71,7 @@ export function createSessionVerifier(deps: {
       sessionExpiresAt: live?.expiresAt ?? 0,
       cachedAt: now,
     };
-    if (generation === startedIn) {
+    if (generation === startedIn && invalidations.listening) {
       cache.delete(id); // re-inserted last, so eviction below takes the least recently loaded
       if (cache.size >= maxEntries) cache.delete(cache.keys().next().value as SessionId);
       cache.set(id, entry);
@@ -64,7 +82,7 @@ export function createSessionVerifier(deps: {
   return {
     async viewerFor(token) {
       const now = clock.now();
-      const cached = cache.get(token.sessionId);
+      const cached = invalidations.listening ? cache.get(token.sessionId) : undefined;
       const entry = cached && now - cached.cachedAt < cacheTtlMs ? cached : await load(token.sessionId, now);
       const viewer = entry.viewer;
       if (!viewer) throw new InvalidTokenError(entry.refusal);
@@ -73,13 +91,12 @@ export function createSessionVerifier(deps: {
       return viewer;
     },
     forgetSession(id) {
-      generation += 1;
-      cache.delete(id);
+      forget({ kind: 'session', id });
+      return invalidations.publish({ kind: 'session', id });
     },
-    forgetUser(userId) {
-      generation += 1;
-      // Rare (role change, deletion) and bounded by maxEntries.
-      for (const [id, entry] of cache) if (entry.viewer?.userId === userId) cache.delete(id);
+    forgetUser(id) {
+      forget({ kind: 'user', id });
+      return invalidations.publish({ kind: 'user', id });
     },
   };
 }

@@ -49,7 +49,7 @@ export function createUserService(deps: { users: UserRepository; verifier: Sessi
       const id = parseUserId(userId, 'userId');
       const updated = await users.setRole(id, role, clock.now());
       if (!updated) throw new BadUserInputError('userId', 'No such user');
-      verifier.forgetUser(id); // the user's next request carries the new role
+      await verifier.forgetUser(id); // the user's next request carries the new role
       audit.record({ type: 'role.changed', origin, actorId: actor.userId, subjectId: id, role });
       return updated;
     },
@@ -58,7 +58,7 @@ export function createUserService(deps: { users: UserRepository; verifier: Sessi
       const userId = parseUserId(id);
       const deleted = await users.delete(userId);
       if (!deleted) throw new BadUserInputError('id', 'No such user');
-      verifier.forgetUser(userId);
+      await verifier.forgetUser(userId);
       audit.record({ type: 'user.deleted', origin, actorId: actor.userId, subjectId: userId });
       return true;
     },

@@ -18,6 +18,7 @@ describe('refusing to start', () => {
     { why: 'production with an empty JWT_SECRET', env: { NODE_ENV: 'production', JWT_SECRET: '' }, says: /JWT_SECRET is required/ },
     { why: 'a JWT_SECRET under 32 bytes', env: { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(31) }, says: /JWT_SECRET: must be at least 32 bytes/ },
     { why: 'a malformed duration', env: { ACCESS_TOKEN_TTL: 'soon' }, says: /ACCESS_TOKEN_TTL: "soon" is not a duration/ },
+    { why: 'a REDIS_URL that is not a Redis URL', env: { REDIS_URL: 'localhost:6379' }, says: /REDIS_URL: must be a redis:\/\/ or rediss:\/\/ URL/ },
   ])('$why: exits non-zero with a message naming the setting, and no stack', async ({ env, says }) => {
     const result = await start(env);
     expect(result.code).toBe(1);

@@ -6,6 +6,7 @@ import { createDatabase, type Database } from '../../db/create-database.js';
 import type { RefreshTokenHash, SessionId, UserId } from '../../src/platform/ids.js';
 import { createSessionRepository, type SessionRepository } from '../../src/repositories/session-repository.js';
 import { createUserRepository } from '../../src/repositories/user-repository.js';
+import type { SessionChange, SessionInvalidations } from '../../src/services/session-invalidations.js';
 import { createSessionVerifier } from '../../src/services/session-verifier.js';
 import { createFakeClock } from '../helpers/fake-clock.js';
 
@@ -79,5 +80,56 @@ describe('session verifier', () => {
     expect(reads).toBe(3); // both still cached
     await check(1);
     expect(reads).toBe(4);
+  });
+
+  describe('with a channel to other instances', () => {
+    // Stands in for Redis pub/sub (test/http/two-instances.test.ts runs the real one):
+    // `hear` delivers a change as if another instance had published it.
+    function channel() {
+      let apply: (change: SessionChange) => void = () => {};
+      const published: SessionChange[] = [];
+      const invalidations: SessionInvalidations & { listening: boolean } = {
+        listening: true,
+        publish: async (change) => void published.push(change),
+        subscribe: (handler) => void (apply = handler),
+      };
+      return { invalidations, published, hear: (change: SessionChange) => apply(change) };
+    }
+    const countingReads = () => {
+      const counter = { reads: 0 };
+      const sessions: SessionRepository = { ...repository, status: (id) => ((counter.reads += 1), repository.status(id)) };
+      return { counter, sessions };
+    };
+
+    it('publishes what it forgets, and forgets what it hears', async () => {
+      const { invalidations, published, hear } = channel();
+      const { counter, sessions } = countingReads();
+      const verifier = createSessionVerifier({ sessions, clock, cacheTtlMs: 60_000, maxEntries: 10, invalidations });
+      await verifier.viewerFor(token);
+      await verifier.viewerFor(token);
+      expect(counter.reads).toBe(1);
+      hear({ kind: 'user', id: userId });
+      await verifier.viewerFor(token);
+      expect(counter.reads).toBe(2);
+      await verifier.forgetSession(sessionId);
+      expect(published).toEqual([{ kind: 'session', id: sessionId }]);
+    });
+
+    it('caches nothing while it may be missing changes, and drops what it had', async () => {
+      const { invalidations, hear } = channel();
+      const { counter, sessions } = countingReads();
+      const verifier = createSessionVerifier({ sessions, clock, cacheTtlMs: 60_000, maxEntries: 10, invalidations });
+      await verifier.viewerFor(token);
+      invalidations.listening = false;
+      hear({ kind: 'all' });
+      await verifier.viewerFor(token);
+      await verifier.viewerFor(token);
+      expect(counter.reads).toBe(3);
+      invalidations.listening = true;
+      hear({ kind: 'all' });
+      await verifier.viewerFor(token);
+      await verifier.viewerFor(token);
+      expect(counter.reads).toBe(4);
+    });
   });
 });

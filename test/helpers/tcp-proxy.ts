@@ -1,0 +1,85 @@
+// A TCP proxy in front of the test Redis, so a test can make Redis vanish for
+// one server without touching the machine's Redis (which other test files are
+// using at the same time): cut() drops every connection and refuses new ones,
+// freeze() holds them open but forwards nothing (a Redis that hangs),
+// delay(ms) holds what Redis sends for that long (a slow link), and restore()
+// brings it back.
+import { createServer, connect, type Socket } from 'node:net';
+
+export interface TcpProxy {
+  /** The target URL with the proxy's address in place of the target's. */
+  readonly url: string;
+  cut(): void;
+  freeze(): void;
+  /** Delivers what Redis sends `ms` later, in order; 0 for at once. */
+  delay(ms: number): void;
+  restore(): void;
+  close(): Promise<void>;
+}
+
+export async function startTcpProxy(targetUrl: string): Promise<TcpProxy> {
+  const target = new URL(targetUrl);
+  let mode: 'up' | 'cut' | 'frozen' = 'up';
+  let delayMs = 0;
+  const pairs = new Set<readonly [Socket, Socket]>();
+
+  const server = createServer((client) => {
+    if (mode === 'cut') {
+      client.destroy();
+      return;
+    }
+    const upstream = connect(Number(target.port || 6379), target.hostname);
+    const pair = [client, upstream] as const;
+    pairs.add(pair);
+    // 'data' handlers rather than pipe(): a piped stream resumes itself on drain, which would thaw a freeze.
+    client.on('data', (chunk) => upstream.write(chunk));
+    // Equal delays keep chunks in order; `due` keeps them in order when the delay changes too.
+    let due = 0;
+    upstream.on('data', (chunk) => {
+      due = Math.max(Date.now() + delayMs, due);
+      if (due <= Date.now()) client.write(chunk);
+      else setTimeout(() => client.write(chunk), due - Date.now());
+    });
+    const drop = () => {
+      pairs.delete(pair);
+      client.destroy();
+      upstream.destroy();
+    };
+    for (const socket of pair) {
+      socket.on('error', drop);
+      socket.on('close', drop);
+      if (mode === 'frozen') socket.pause();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('proxy has no port');
+  const url = new URL(targetUrl);
+  url.hostname = '127.0.0.1';
+  url.port = String(address.port);
+
+  const cut = () => {
+    mode = 'cut';
+    for (const pair of pairs) for (const socket of pair) socket.destroy();
+  };
+  return {
+    url: url.toString(),
+    cut,
+    freeze() {
+      mode = 'frozen';
+      for (const pair of pairs) for (const socket of pair) socket.pause();
+    },
+    delay(ms) {
+      delayMs = ms;
+    },
+    restore() {
+      mode = 'up';
+      delayMs = 0;
+      for (const pair of pairs) for (const socket of pair) socket.resume();
+    },
+    async close() {
+      cut();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
