@@ -36,15 +36,16 @@ export function callerKey(context: RequestContext, per: RateLimit['per']): strin
 }
 
 /**
- * The identity-argument part. Strings are trimmed and lower-cased, as the
- * services do with emails, so "Alice@x.com " is not a fresh budget; the values
+ * The identity-argument part. Strings are folded exactly as the services fold
+ * emails (NFKC, trimmed, lower-cased), so neither "Alice@x.com " nor a
+ * fullwidth look-alike of the same account is a fresh budget; the values
  * are hashed so that a megabyte of argument cannot become a megabyte of key.
  */
 export function argumentsKey(args: Readonly<Record<string, unknown>>, identityArgs: readonly string[]): string {
   if (identityArgs.length === 0) return '';
   const values = identityArgs.map((name) => {
     const value = args[name];
-    return typeof value === 'string' ? value.trim().toLowerCase() : (value ?? null);
+    return typeof value === 'string' ? value.normalize('NFKC').trim().toLowerCase() : (value ?? null);
   });
   return createHash('sha256').update(JSON.stringify(values)).digest('base64url').slice(0, 22);
 }
