@@ -41,7 +41,12 @@ export function createPasswordHasher({ concurrency, maxQueued }: PasswordHasherS
     hash: (password) => limit(() => argon2.hash(password, argon2Options)),
     verify,
     async verifyNothing(password) {
-      dummyHash ??= argon2.hash('no such account: timing equaliser', argon2Options);
+      // Made once, through the same bound as every other hash; a failure is
+      // not kept, so the next unknown email tries again instead of failing forever.
+      dummyHash ??= limit(() => argon2.hash('no such account: timing equaliser', argon2Options)).catch((error: unknown) => {
+        dummyHash = undefined;
+        throw error;
+      });
       await verify(await dummyHash, password);
       return false;
     },

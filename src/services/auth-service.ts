@@ -134,6 +134,9 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
         await throttle.failed(normalized, origin, user?.id);
         throw badCredentials();
       }
+      // Cleared before the session exists: should the throttle's store fail
+      // here, no session is left behind that nobody holds tokens for.
+      await throttle.succeeded(normalized, origin, user.id);
       const { passwordHash: verifiedHash, ...record } = user;
       const result = await startSession(record, origin);
       // The password may have changed while its old hash was being verified:
@@ -144,7 +147,6 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
         audit.record({ type: 'login.failure', origin, subjectId: user.id, reason: 'password_changed_during_login' });
         throw badCredentials();
       }
-      await throttle.succeeded(normalized, origin, user.id);
       audit.record({ type: 'login.success', origin, actorId: user.id, subjectId: user.id, sessionId: result.viewer.sessionId });
       return result;
     },
