@@ -101,6 +101,9 @@ const duration = (fallback: string) =>
       return ms;
     });
 
+/** A whole-number setting within bounds, with its default. */
+const int = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);
+
 const optionalSecret = z
   .string()
   .optional()
@@ -109,7 +112,7 @@ const optionalSecret = z
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  PORT: int(0, 65535, 4000),
   HOST: z.string().min(1).optional(),
   DATABASE_URL: z.string().min(1).default('file:./data/app.db'),
   REDIS_URL: z
@@ -128,22 +131,22 @@ const envSchema = z.object({
   SESSION_MAX_AGE: duration('90d'),
   REFRESH_REUSE_GRACE: duration('2s'),
   SESSION_CACHE_TTL: duration('5s'),
-  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
-  PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
-  PASSWORD_HASH_QUEUE: z.coerce.number().int().min(1).max(10_000).default(64),
-  MAX_SESSIONS_PER_USER: z.coerce.number().int().min(1).max(1000).default(50),
-  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(102_400),
+  TRUST_PROXY: int(0, 10, 0),
+  PASSWORD_HASH_CONCURRENCY: int(1, 64, 1),
+  PASSWORD_HASH_QUEUE: int(1, 10_000, 64),
+  MAX_SESSIONS_PER_USER: int(1, 1000, 50),
+  BODY_LIMIT_BYTES: int(1024, 10_485_760, 102_400),
   CORS_ORIGINS: z.string().optional(),
-  RATE_LIMIT_STORE_MAX_KEYS: z.coerce.number().int().min(1000).max(100_000_000).default(100_000),
-  LOGIN_LOCKOUT_AFTER: z.coerce.number().int().min(0).max(1000).default(5),
+  RATE_LIMIT_STORE_MAX_KEYS: int(1000, 100_000_000, 100_000),
+  LOGIN_LOCKOUT_AFTER: int(0, 1000, 5),
   LOGIN_LOCKOUT_BASE: duration('1m'),
   LOGIN_LOCKOUT_MAX: duration('1h'),
   LOGIN_LOCKOUT_FORGET_AFTER: duration('24h'),
-  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(1).max(1000).default(10),
-  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).max(10_000).default(15),
-  GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(10_000).default(50),
-  GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).max(1_000_000).default(1000),
-  GRAPHQL_MAX_COST: z.coerce.number().int().min(1).max(100_000_000).default(10_000),
+  GRAPHQL_MAX_DEPTH: int(1, 1000, 10),
+  GRAPHQL_MAX_ALIASES: int(0, 10_000, 15),
+  GRAPHQL_MAX_DIRECTIVES: int(0, 10_000, 50),
+  GRAPHQL_MAX_TOKENS: int(100, 1_000_000, 1000),
+  GRAPHQL_MAX_COST: int(1, 100_000_000, 10_000),
   TLS_CERT: z.string().optional(),
   TLS_KEY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
