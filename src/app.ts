@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { DestinationStream } from 'pino';
 import { createDatabase, type Database } from '../db/create-database.js';
@@ -128,6 +128,12 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
       rateLimiting.plugin,
       getMutationStatusPlugin,
       production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
+      // Apollo installs these unless told not to. Cache hints mean nothing for
+      // per-viewer answers (every response is no-store), yet the cache-control
+      // plugin wraps every field resolver to collect them; inline traces are for
+      // federated subgraphs, which this is not.
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
     ],
   });
   const httpServer = createHttpServer({
