@@ -32,8 +32,33 @@ export interface ContextDeps {
   readonly log: Logger;
 }
 
+// A request's logger is wanted only when something goes wrong, and pino's
+// child() (with its censoring of bindings) cost microseconds on every request:
+// it is made on first use. Apollo hands resolvers and plugins a copy of the
+// context (own properties copied onto an object of the same prototype), so the
+// lazy getter lives on the prototype and every copy gets one.
+class Context implements RequestContext {
+  readonly viewer: Viewer;
+  readonly origin: RequestOrigin;
+  readonly rootLog: Logger;
+
+  constructor(viewer: Viewer, origin: RequestOrigin, rootLog: Logger) {
+    this.viewer = viewer;
+    this.origin = origin;
+    this.rootLog = rootLog;
+  }
+
+  get log(): Logger {
+    const log = requestLogger(this.rootLog, this.origin);
+    Object.defineProperty(this, 'log', { value: log });
+    return log;
+  }
+}
+
+const requestLogger = (log: Logger, origin: RequestOrigin): Logger => log.child({ requestId: origin.requestId });
+
 export function createContextBuilder({ accessTokens, verifier, audit, log }: ContextDeps): BuildContext {
-  async function viewerOf(authorization: string | undefined, origin: RequestOrigin, requestLog: Logger): Promise<Viewer> {
+  async function viewerOf(authorization: string | undefined, origin: RequestOrigin): Promise<Viewer> {
     let verified: VerifiedAccessToken | undefined;
     try {
       const token = readBearerToken(authorization);
@@ -47,15 +72,11 @@ export function createContextBuilder({ accessTokens, verifier, audit, log }: Con
       if (error instanceof InvalidTokenError) {
         audit.record({ type: 'token.rejected', origin, reason: error.reason, subjectId: verified?.userId, sessionId: verified?.sessionId });
       } else {
-        requestLog.error({ err: error }, 'building the request context failed');
+        requestLogger(log, origin).error({ err: error }, 'building the request context failed');
       }
       throw error;
     }
   }
 
-  return async ({ authorization, origin }) => {
-    const requestLog = log.child({ requestId: origin.requestId });
-    const viewer = await viewerOf(authorization, origin, requestLog);
-    return { viewer, origin, log: requestLog };
-  };
+  return async ({ authorization, origin }) => new Context(await viewerOf(authorization, origin), origin, log);
 }
