@@ -56,6 +56,9 @@ export function createRequestTracker({ log, metrics }: { log: Logger; metrics: M
     if (route === '/graphql') {
       metrics.graphqlRequest({ operation: trace.operationName, type: trace.operationType, outcome: outcomeOf(status, trace), seconds, errorCodes });
     }
+    // Built only when its level is on (production often runs at warn).
+    const level = status >= 500 ? 'error' : quietRoutes.has(path) ? 'debug' : 'info';
+    if (!log.isLevelEnabled(level)) return;
     const line = {
       requestId: origin.requestId,
       method: req.method,
@@ -69,9 +72,7 @@ export function createRequestTracker({ log, metrics }: { log: Logger; metrics: M
         : {}),
       ...(res.writableFinished ? {} : { aborted: true }),
     };
-    if (status >= 500) log.error(line, 'request');
-    else if (quietRoutes.has(path)) log.debug(line, 'request');
-    else log.info(line, 'request');
+    log[level](line, 'request');
   }
 
   return {
@@ -79,14 +80,9 @@ export function createRequestTracker({ log, metrics }: { log: Logger; metrics: M
       const startedAt = performance.now();
       const trace: RequestTrace = { viewerId: undefined, operationName: undefined, operationType: undefined, rootFields: undefined, errorCodes: new Set() };
       traces.set(origin, trace);
-      let done = false;
-      const once = () => {
-        if (done) return;
-        done = true;
-        finish(req, res, origin, path, trace, startedAt);
-      };
-      res.once('finish', once);
-      res.once('close', once);
+      // A response emits 'close' exactly once: after it went out, or when the
+      // client went away first (writableFinished tells which).
+      res.once('close', () => finish(req, res, origin, path, trace, startedAt));
     },
 
     find: (origin) => traces.get(origin),

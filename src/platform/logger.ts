@@ -2,7 +2,7 @@ import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
 import { redactSecrets } from './redact-secrets.js';
 
 /** The logging surface the application uses; pino's, narrowed. */
-export type Logger = Pick<PinoLogger, 'child' | 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'level'>;
+export type Logger = Pick<PinoLogger, 'child' | 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'level' | 'isLevelEnabled'>;
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
