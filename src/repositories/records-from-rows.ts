@@ -25,8 +25,7 @@ export interface SessionRow {
 /** The columns the per-request status query selects. */
 export interface SessionStatusRow {
   readonly sessionId: string;
-  readonly userId: string;
-  readonly role: Role;
+  readonly user: UserRow;
   readonly expiresAt: number;
   readonly lastUsedAt: number;
   readonly endedAt: number | null;
@@ -49,11 +48,12 @@ export const toSession = (row: SessionRow): SessionRecord => ({
   ip: row.ip,
 });
 
-export const toSessionStatus = ({ endedAt, ...row }: SessionStatusRow): SessionStatus => ({
-  ...row,
+export const toSessionStatus = (row: SessionStatusRow): SessionStatus => ({
   sessionId: row.sessionId as SessionId,
-  userId: row.userId as UserId,
-  ended: endedAt !== null,
+  user: toUser(row.user),
+  expiresAt: row.expiresAt,
+  lastUsedAt: row.lastUsedAt,
+  ended: row.endedAt !== null,
 });
 
 /** `to(row)`, or undefined when there is no row. */

@@ -24,11 +24,10 @@ export interface SessionRecord {
   readonly ip: string | null;
 }
 
-/** What the per-request check needs: is the session live, and whose is it now. */
+/** What the per-request check needs: is the session live, and whose is it (the user as stored now). */
 export interface SessionStatus {
   readonly sessionId: SessionId;
-  readonly userId: UserId;
-  readonly role: Role;
+  readonly user: UserRecord;
   readonly expiresAt: number;
   readonly lastUsedAt: number;
   readonly ended: boolean;

@@ -10,12 +10,18 @@ import type { Clock } from '../platform/clock.js';
 import { InvalidTokenError } from '../platform/errors.js';
 import type { SessionId, UserId } from '../platform/ids.js';
 import type { SignedInViewer } from '../platform/request-context.js';
+import type { UserRecord } from '../repositories/records.js';
 import type { SessionRepository } from '../repositories/session-repository.js';
 import { localOnly, type SessionChange, type SessionInvalidations } from './session-invalidations.js';
 
 export interface SessionVerifier {
   /** The viewer a verified token stands for now; throws InvalidTokenError if its session is over. */
   viewerFor(token: AccessTokenSubject): Promise<SignedInViewer>;
+  /**
+   * The viewer's user as read by the check that produced `viewer`, while that
+   * answer is still cached (so exactly as fresh as the viewer's role); else undefined.
+   */
+  cachedUser(viewer: SignedInViewer): UserRecord | undefined;
   /** Drops the cached answer here and tells the other instances; resolves once they have been told. */
   forgetSession(id: SessionId): Promise<void>;
   forgetUser(id: UserId): Promise<void>;
@@ -23,6 +29,7 @@ export interface SessionVerifier {
 
 interface Entry {
   readonly viewer: SignedInViewer | undefined; // undefined: not live, for `refusal`
+  readonly user: UserRecord | undefined;
   readonly refusal: string;
   readonly sessionExpiresAt: number;
   readonly cachedAt: number;
@@ -66,7 +73,8 @@ export function createSessionVerifier(deps: {
     const live = status && refusal === '' ? status : undefined;
     if (live && now - live.lastUsedAt > touchEveryMs) await sessions.touch(id, now);
     const entry: Entry = {
-      viewer: live && { kind: 'user', userId: live.userId, role: live.role, sessionId: id },
+      viewer: live && { kind: 'user', userId: live.user.id, role: live.user.role, sessionId: id },
+      user: live?.user,
       refusal,
       sessionExpiresAt: live?.expiresAt ?? 0,
       cachedAt: now,
@@ -89,6 +97,10 @@ export function createSessionVerifier(deps: {
       if (entry.sessionExpiresAt <= now) throw new InvalidTokenError('session expired');
       if (viewer.userId !== token.userId) throw new InvalidTokenError('token subject does not own its session');
       return viewer;
+    },
+    cachedUser(viewer) {
+      const entry = cache.get(viewer.sessionId);
+      return entry !== undefined && entry.viewer === viewer ? entry.user : undefined;
     },
     forgetSession(id) {
       forget({ kind: 'session', id });

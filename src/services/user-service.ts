@@ -21,7 +21,9 @@ export function createUserService(deps: { users: UserRepository; verifier: Sessi
   const { users, verifier, audit, clock } = deps;
   return {
     async me(viewer) {
-      return viewer.kind === 'user' ? ((await users.findById(viewer.userId)) ?? null) : null;
+      if (viewer.kind !== 'user') return null;
+      // The session check read the user moments ago for this very request.
+      return verifier.cachedUser(viewer) ?? (await users.findById(viewer.userId)) ?? null;
     },
 
     async byId(id) {

@@ -43,10 +43,16 @@ describe.each(dialects)('session repository on $dialect', ({ dialect }) => {
     return sessions();
   };
 
-  it('reports a new session as live, with its owner and role, and unknown ids as absent', async () => {
+  it('reports a new session as live, with its owner as stored now, and unknown ids as absent', async () => {
     const repo = await withUsers();
     await repo.create(newSession(1));
-    expect(await repo.status(sessionId(1))).toEqual({ sessionId: sessionId(1), userId: alice, role: 'ADMIN', expiresAt: now + 2 * hour, lastUsedAt: now, ended: false });
+    expect(await repo.status(sessionId(1))).toEqual({
+      sessionId: sessionId(1),
+      user: { id: alice, email: 'alice@example.com', role: 'ADMIN', createdAt: now },
+      expiresAt: now + 2 * hour,
+      lastUsedAt: now,
+      ended: false,
+    });
     expect(await repo.find(sessionId(1))).toEqual({ id: sessionId(1), userId: alice, createdAt: now, lastUsedAt: now, expiresAt: now + 2 * hour, userAgent: 'agent/1', ip: '10.0.0.1' });
     expect(await repo.status(sessionId(9))).toBeUndefined();
     expect(await repo.find(sessionId(9))).toBeUndefined();

@@ -66,6 +66,18 @@ describe('session verifier', () => {
     await expect(verifier.viewerFor(token)).rejects.toMatchObject({ reason: 'session expired' });
   });
 
+  it("hands out the user it read with a viewer's check only while that check is the cached answer", async () => {
+    const verifier = createSessionVerifier({ sessions: repository, clock, cacheTtlMs: 60_000, maxEntries: 10 });
+    const viewer = await verifier.viewerFor(token);
+    expect(verifier.cachedUser(viewer)).toEqual({ id: userId, email: 'v@example.com', role: 'USER', createdAt: clock.now() });
+    await createUserRepository(database).setRole(userId, 'ADMIN', clock.now());
+    await verifier.forgetUser(userId); // what every role change does
+    expect(verifier.cachedUser(viewer)).toBeUndefined();
+    const after = await verifier.viewerFor(token);
+    expect(verifier.cachedUser(after)).toMatchObject({ role: 'ADMIN' });
+    expect(verifier.cachedUser(viewer)).toBeUndefined(); // an older answer's viewer gets nothing newer or older
+  });
+
   it('keeps at most maxEntries, dropping the least recently loaded', async () => {
     let reads = 0;
     const counting: SessionRepository = { ...repository, status: (id) => ((reads += 1), repository.status(id)) };

@@ -16,7 +16,15 @@ export function createPgSessionRepository(db: PgDb): SessionRepository {
   // The per-request liveness read, on every cache miss: a named prepared
   // statement, parsed and planned once per pooled connection.
   const statusById = db
-    .select({ sessionId: sessions.id, userId: sessions.userId, role: users.role, expiresAt: sessions.expiresAt, lastUsedAt: sessions.lastUsedAt, endedAt: sessions.endedAt })
+    // The user's public columns come along: the answer is cached for a few
+    // seconds, and `me` is served from it instead of a read of its own.
+    .select({
+      sessionId: sessions.id,
+      user: { id: users.id, email: users.email, role: users.role, createdAt: users.createdAt },
+      expiresAt: sessions.expiresAt,
+      lastUsedAt: sessions.lastUsedAt,
+      endedAt: sessions.endedAt,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.id, sql.placeholder('id')))
