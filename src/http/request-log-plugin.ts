@@ -4,7 +4,7 @@
 // duration goes to its histogram.
 import { performance } from 'node:perf_hooks';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { Kind, type DocumentNode, type FragmentDefinitionNode } from 'graphql';
+import { Kind, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import type { AccessMap } from '../access/read-access-directives.js';
 import type { AuditLog } from '../platform/audit.js';
 import type { RequestContext } from '../platform/request-context.js';
@@ -26,6 +26,18 @@ const fragmentsOf = (document: DocumentNode | undefined): Fragments =>
     (document?.definitions ?? []).filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
   );
 
+// Apollo keeps parsed documents, so a client repeating a query hands over the
+// same operation node each time: its root fields are worked out once.
+const rootFieldsSeen = new WeakMap<OperationDefinitionNode, readonly string[]>();
+function rootFieldsOf(operation: OperationDefinitionNode, document: DocumentNode | undefined): readonly string[] {
+  let fields = rootFieldsSeen.get(operation);
+  if (fields === undefined) {
+    fields = rootFieldNames(operation, fragmentsOf(document));
+    rootFieldsSeen.set(operation, fields);
+  }
+  return fields;
+}
+
 export function createRequestLogPlugin({ tracker, audit, access, metrics }: RequestLogPluginDeps): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart({ contextValue, request }) {
@@ -36,7 +48,7 @@ export function createRequestLogPlugin({ tracker, audit, access, metrics }: Requ
           if (!trace || !operation) return;
           trace.operationName = operationName ?? undefined;
           trace.operationType = operation.operation;
-          trace.rootFields = rootFieldNames(operation, fragmentsOf(document));
+          trace.rootFields = rootFieldsOf(operation, document);
         },
 
         // Only mutations get a per-field hook, and it times only the login field.
