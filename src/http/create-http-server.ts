@@ -42,11 +42,11 @@ const maxUserAgentLength = 256;
 const requestIdPattern = /^[A-Za-z0-9._:-]{1,128}$/;
 const corsAllowHeaders = 'authorization, content-type, apollo-require-preflight, x-apollo-operation-name, x-request-id';
 
-function corsHeaders(req: IncomingMessage, origins: readonly string[]): Record<string, string> {
+function setCorsHeaders(req: IncomingMessage, res: ServerResponse, origins: readonly string[]): void {
   const origin = req.headers.origin;
-  if (origin === undefined || origins.length === 0) return {};
-  if (origins.includes('*')) return { 'access-control-allow-origin': '*' };
-  return origins.includes(origin) ? { 'access-control-allow-origin': origin, vary: 'Origin' } : {};
+  if (origin === undefined || origins.length === 0) return;
+  if (origins.includes('*')) res.setHeader('access-control-allow-origin', '*');
+  else if (origins.includes(origin)) res.setHeader('access-control-allow-origin', origin).setHeader('vary', 'Origin');
 }
 
 function toHeaderMap(req: IncomingMessage): HeaderMap {
@@ -61,6 +61,7 @@ const isJson = (contentType: string | undefined) => contentType !== undefined &&
 
 export function createHttpServer(deps: HttpDeps): Server {
   const { apollo, buildContext, ping, log, settings } = deps;
+  const fixedHeaders = Object.entries(settings.securityHeaders);
 
   async function handleGraphql(req: IncomingMessage, res: ServerResponse, origin: RequestOrigin, search: string) {
     let body: unknown;
@@ -95,8 +96,8 @@ export function createHttpServer(deps: HttpDeps): Server {
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const offered = req.headers['x-request-id'];
     const requestId = typeof offered === 'string' && requestIdPattern.test(offered) ? offered : randomUUID();
-    for (const [key, value] of Object.entries(settings.securityHeaders)) res.setHeader(key, value);
-    for (const [key, value] of Object.entries(corsHeaders(req, settings.corsOrigins))) res.setHeader(key, value);
+    for (const [key, value] of fixedHeaders) res.setHeader(key, value);
+    setCorsHeaders(req, res, settings.corsOrigins);
     res.setHeader('x-request-id', requestId);
     const url = req.url ?? '/';
     const queryStart = url.indexOf('?');
