@@ -7,9 +7,9 @@ import type { IncomingMessage } from 'node:http';
  */
 export function clientIp(req: IncomingMessage, trustedProxies: number): string {
   const socketIp = unmapIpv4(req.socket.remoteAddress ?? 'unknown');
-  if (trustedProxies === 0) return socketIp;
   const header = req.headers['x-forwarded-for'];
-  const hops = (Array.isArray(header) ? header.join(',') : (header ?? ''))
+  if (trustedProxies === 0 || header === undefined) return socketIp;
+  const hops = (Array.isArray(header) ? header.join(',') : header)
     .split(',')
     .map((hop) => hop.trim())
     .filter((hop) => hop !== '');
