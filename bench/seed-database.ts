@@ -28,7 +28,9 @@ export async function seedDatabase(userCount: number): Promise<SeededDatabase> {
   const database = await createDatabase(databaseUrl);
   try {
     const users = createUserRepository(database);
-    const passwordHash = await createPasswordHasher({ concurrency: 1 }).hash(benchPassword);
+    const passwords = createPasswordHasher({ concurrency: 1 });
+    const passwordHash = await passwords.hash(benchPassword);
+    await passwords.close();
     const userEmails: string[] = [];
     const now = Date.now();
     for (let n = 0; n < userCount; n += 1) {

@@ -66,7 +66,7 @@ export interface App {
   metricsUrl(): string | undefined;
   /** Deletes expired and ended sessions now (also runs hourly). */
   purgeExpired(): Promise<{ sessions: number; refreshTokens: number }>;
-  /** Stops accepting, finishes in-flight requests, closes the database. */
+  /** Stops accepting, finishes in-flight requests, ends the hashing threads, closes the database. */
   close(): Promise<void>;
 }
 
@@ -170,6 +170,7 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
       draining = true; // /readyz answers 503 from now on
       purge.stop();
       await apollo.stop(); // drains the HTTP server: in-flight requests finish first
+      await passwords.close();
       if (metricsServer?.listening) {
         const closed = new Promise((resolve) => metricsServer.close(resolve));
         metricsServer.closeAllConnections();

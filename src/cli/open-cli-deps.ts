@@ -15,5 +15,15 @@ export async function openCliDeps(env: Env): Promise<CliDeps & { close(): Promis
   const users = createUserRepository(database);
   const passwords = createPasswordHasher({ concurrency: config.passwordHashConcurrency });
   const clock = systemClock;
-  return { config, database, users, registerUser: createRegisterUser({ users, passwords, clock }), clock, close: database.close };
+  return {
+    config,
+    database,
+    users,
+    registerUser: createRegisterUser({ users, passwords, clock }),
+    clock,
+    async close() {
+      await passwords.close();
+      await database.close();
+    },
+  };
 }

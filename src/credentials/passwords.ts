@@ -1,54 +1,54 @@
 // All password hashing: argon2id at or above OWASP's minimum (m=19 MiB, t=2,
-// p=1). argon2 runs on libuv's thread pool, off the event loop; a bound on
-// concurrent hashes keeps a login storm from taking every core from requests.
-import argon2 from 'argon2';
+// p=1), on threads of its own at a lower CPU priority (hashing-threads.ts). A
+// bound on concurrent hashes keeps a login storm from taking every core.
 import { RateLimitedError } from '../platform/errors.js';
 import { createConcurrencyLimit, QueueFullError } from './concurrency-limit.js';
+import { createHashingThreads } from './hashing-threads.js';
 
 export interface PasswordHasher {
   hash(password: string): Promise<string>;
   verify(hash: string, password: string): Promise<boolean>;
   /** Same cost as verify() against a real hash, for an email with no account. */
   verifyNothing(password: string): Promise<false>;
+  /** Ends the hashing threads (hashes in flight fail). */
+  close(): Promise<void>;
 }
 
-export const argon2Options = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+/** @node-rs/argon2's options; algorithm 2 is Argon2id (its enum is const, so not importable). */
+export const argon2Options = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 export interface PasswordHasherSettings {
-  /** Hashes computed at once. */
+  /** Hashes computed at once, each on its own thread. */
   readonly concurrency: number;
   /** Hashes waiting for a turn at most; past that, RATE_LIMITED at once (retry in a second). */
   readonly maxQueued?: number;
 }
 
 export function createPasswordHasher({ concurrency, maxQueued }: PasswordHasherSettings): PasswordHasher {
+  const threads = createHashingThreads(concurrency, argon2Options);
   const queue = createConcurrencyLimit(concurrency, maxQueued);
   // A full queue is the server saying "not now": the client learns when to retry.
   const limit = <T>(task: () => Promise<T>): Promise<T> =>
     queue(task).catch((error: unknown) => {
       throw error instanceof QueueFullError ? new RateLimitedError(1) : error;
     });
+  const hash = (password: string) => limit(async () => (await threads.run({ op: 'hash', password })) as string);
+  // A corrupt stored hash verifies as false: a failed login, not a 500.
+  const verify = (stored: string, password: string) => limit(async () => (await threads.run({ op: 'verify', hash: stored, password })) === true);
   let dummyHash: Promise<string> | undefined;
-  const verify = (hash: string, password: string) =>
-    limit(async () => {
-      try {
-        return await argon2.verify(hash, password);
-      } catch {
-        return false; // a corrupt stored hash is a failed login, not a 500
-      }
-    });
   return {
-    hash: (password) => limit(() => argon2.hash(password, argon2Options)),
+    hash,
     verify,
     async verifyNothing(password) {
       // Made once, through the same bound as every other hash; a failure is
       // not kept, so the next unknown email tries again instead of failing forever.
-      dummyHash ??= limit(() => argon2.hash('no such account: timing equaliser', argon2Options)).catch((error: unknown) => {
+      dummyHash ??= hash('no such account: timing equaliser').catch((error: unknown) => {
         dummyHash = undefined;
         throw error;
       });
       await verify(await dummyHash, password);
       return false;
     },
+    close: () => threads.close(),
   };
 }
