@@ -122,7 +122,7 @@ export function renderReport(r: BenchResults): string {
   }
   if (r.storm) {
     const s = r.storm;
-    out.push(`## \`me\` under a login storm (open loop, ${s.meRate} req/s of \`me\`; storm: ${s.loginConnections} connections of \`login\`)`, '');
+    out.push(`## \`me\` under a login storm (open loop: ${s.meRate} req/s of \`me\`, evenly spaced; storm: ${s.loginConnections} connections of \`login\`)`, '');
     out.push('| | `me` p50 ms | `me` p99 ms | logins/s | event loop waited for a core, ms/s | unexpected |', '| --- | ---: | ---: | ---: | ---: | ---: |');
     out.push(`| idle | ${fmtMs(s.idle.p50Ms)} | ${fmtMs(s.idle.p99Ms)} | | ${fmtMs(s.idleWaitMsPerSecond)} | ${s.idle.unexpected} |`);
     out.push(`| during storm | ${fmtMs(s.storm.p50Ms)} | ${fmtMs(s.storm.p99Ms)} | ${fmtRps(s.loginsDuringStorm.rps)} | ${fmtMs(s.stormWaitMsPerSecond)} | ${s.storm.unexpected + s.loginsDuringStorm.unexpected} |`, '');

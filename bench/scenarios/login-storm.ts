@@ -1,8 +1,9 @@
 // Does password hashing starve everything else? `me` is sent at a fixed,
-// moderate rate (open loop, so latency is the server's, not a queue the bench
-// built) with and without a concurrent login storm; rounds alternate.
+// moderate rate, evenly spaced (open loop: bench/open-loop.ts), with and
+// without a concurrent login storm; rounds alternate.
 import type { AutocannonRequest } from 'autocannon';
 import { loginRequests } from '../graphql-requests.js';
+import { runOpenLoop } from '../open-loop.js';
 import { runLoad, type LoadSample } from '../run-load.js';
 import type { LoginRounds } from './login.js';
 import type { ServerProcess } from '../server-process.js';
@@ -25,7 +26,7 @@ export async function measureLoginStorm(
   settings: LoginRounds & { server: ServerProcess; meRequests: AutocannonRequest[]; meRate: number; loginConnections: number },
 ): Promise<StormResult> {
   const url = settings.server.url;
-  const me = () => runLoad({ url, requests: settings.meRequests, connections: 10, overallRate: settings.meRate, durationSeconds: settings.seconds, expectStatus: 200, expectBody: '"email"' });
+  const me = () => runOpenLoop({ url, requests: settings.meRequests, rate: settings.meRate, durationSeconds: settings.seconds, expectStatus: 200, expectBody: '"email"' });
   const waited = async <T>(run: () => Promise<T>, into: number[]): Promise<T> => {
     const before = settings.server.mainThreadWaitNs();
     const result = await run();
