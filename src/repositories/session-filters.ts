@@ -2,7 +2,7 @@
 // conditions are plain SQL expressions over columns, and SQLite and PostgreSQL
 // tables both hand these functions their columns. Only running the query
 // differs per dialect (sqlite/, pg/).
-import { and, eq, gt, isNotNull, isNull, lt, ne, or, sql, type Column, type SQL } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, isNull, lt, ne, or, sql, type Column, type Placeholder, type SQL } from 'drizzle-orm';
 import type { RefreshTokenHash, SessionId, UserId } from '../platform/ids.js';
 
 export interface SessionColumns {
@@ -25,7 +25,7 @@ const all = (...conditions: Array<SQL | undefined>): SQL => and(...conditions) ?
 
 export const sessionFilters = (s: SessionColumns, t: RefreshTokenColumns) => ({
   /** The user's live sessions: not ended, not past their absolute lifetime. */
-  liveOf: (userId: UserId, now: number): SQL => all(eq(s.userId, userId), isNull(s.endedAt), gt(s.expiresAt, now)),
+  liveOf: (userId: UserId | Placeholder, now: number | Placeholder): SQL => all(eq(s.userId, userId), isNull(s.endedAt), gt(s.expiresAt, now)),
   /** Every user's live sessions, for the metrics scrape (served by the expires_at index). */
   live: (now: number): SQL => all(isNull(s.endedAt), gt(s.expiresAt, now)),
   /** Moves last-used forward only, so a late write never sets it back. */

@@ -1,5 +1,5 @@
 // Which user rows a lookup matches, once for both dialects.
-import { sql, type Column, type SQL } from 'drizzle-orm';
+import { sql, type Column, type Placeholder, type SQL } from 'drizzle-orm';
 
 export const userFilters = (u: { readonly email: Column }) => ({
   /**
@@ -7,5 +7,5 @@ export const userFilters = (u: { readonly email: Column }) => ({
    * expression can use. Emails are stored normalised; this also finds rows
    * written by anything that forgot to.
    */
-  email: (email: string): SQL => sql`lower(${u.email}) = lower(${email})`,
+  email: (email: string | Placeholder): SQL => sql`lower(${u.email}) = lower(${email})`,
 });

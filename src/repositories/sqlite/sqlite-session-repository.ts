@@ -1,6 +1,6 @@
 // The session queries on SQLite (better-sqlite3): synchronous, so a
 // transaction is a plain function that nothing else can interleave with.
-import { count, desc, eq, sql } from 'drizzle-orm';
+import { count, desc, eq, sql, type Placeholder } from 'drizzle-orm';
 import type { SqliteDb } from '../../../db/create-database.js';
 import { refreshTokens, sessions, users } from '../../../db/sqlite/schema.js';
 import type { SessionId } from '../../platform/ids.js';
@@ -11,6 +11,8 @@ import type { RotationOutcome, SessionRepository } from '../session-repository.j
 import { newSessionRows, sessionAfterRotation, successorToken } from '../session-rows.js';
 
 const where = sessionFilters(sessions, refreshTokens);
+
+const placeholders = <K extends string>(...names: K[]) => Object.fromEntries(names.map((name) => [name, sql.placeholder(name)])) as Record<K, Placeholder<K>>;
 
 export function createSqliteSessionRepository(db: SqliteDb): SessionRepository {
   // The per-request liveness read, on every cache miss: prepared once, so a
@@ -29,13 +31,23 @@ export function createSqliteSessionRepository(db: SqliteDb): SessionRepository {
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.id, sql.placeholder('id')))
     .prepare();
+  // Every sign-in writes a session and its first refresh token, then lists the
+  // user's live sessions to enforce the cap: prepared once, for the reason above.
+  const insertSession = db.insert(sessions).values(placeholders('id', 'userId', 'createdAt', 'lastUsedAt', 'expiresAt', 'userAgent', 'ip')).prepare();
+  const insertToken = db.insert(refreshTokens).values(placeholders('tokenHash', 'sessionId', 'issuedAt', 'expiresAt')).prepare();
+  const liveOfUser = db
+    .select()
+    .from(sessions)
+    .where(where.liveOf(sql.placeholder('userId'), sql.placeholder('now')))
+    .orderBy(desc(sessions.createdAt), desc(sessions.id))
+    .prepare();
 
   return {
     async create(s) {
       const rows = newSessionRows(s);
-      db.transaction((tx) => {
-        tx.insert(sessions).values(rows.session).run();
-        tx.insert(refreshTokens).values(rows.token).run();
+      db.transaction(() => {
+        insertSession.run(rows.session);
+        insertToken.run(rows.token);
       });
     },
 
@@ -65,7 +77,7 @@ export function createSqliteSessionRepository(db: SqliteDb): SessionRepository {
     },
 
     async listLive(userId, now) {
-      return db.select().from(sessions).where(where.liveOf(userId, now)).orderBy(desc(sessions.createdAt), desc(sessions.id)).all().map(toSession);
+      return liveOfUser.all({ userId, now }).map(toSession);
     },
 
     async countLive(now) {
