@@ -21,7 +21,7 @@ import { canPin, pinSelf, type ServerProcess } from './server-process.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const options = parseOptions(process.argv.slice(2));
-const wanted = (scenario: string) => options.only === undefined || scenario.includes(options.only);
+const wanted = (scenario: string) => options.only === undefined || options.only.split(',').some((group) => scenario.includes(group));
 const startedAt = performance.now();
 const progress = (line: string) => process.stderr.write(`[${((performance.now() - startedAt) / 1000).toFixed(0).padStart(3)} s] ${line}\n`);
 const tokenPool = 20; // distinct signed-in users behind the `me` load, so the session cache sees more than one key
@@ -108,7 +108,7 @@ try {
   }
   if (wanted('storm')) {
     progress('me p99 idle vs during a login storm…');
-    results.storm = await measureLoginStorm({ ...loginSettings, server: auth, meRequests, meRate: options.stormMeRate, loginConnections: options.stormLoginConnections });
+    results.storm = await measureLoginStorm({ ...loginSettings, rounds: options.rounds, server: auth, meRequests, meRate: options.stormMeRate, loginConnections: options.stormLoginConnections });
   }
   await auth.stop();
   if (wanted('flood')) {
