@@ -23,7 +23,7 @@ const jwtSecret = randomBytes(48).toString('base64url');
 
 // Tuning knobs the operator may set for a run (`PASSWORD_HASH_CONCURRENCY=2 npm run bench`);
 // they reach the server and the argon2-alone measurement alike.
-const passedThrough = ['PASSWORD_HASH_CONCURRENCY', 'UV_THREADPOOL_SIZE', 'LOG_LEVEL', 'SESSION_CACHE_TTL'] as const;
+const passedThrough = ['PASSWORD_HASH_CONCURRENCY', 'LOG_LEVEL', 'SESSION_CACHE_TTL'] as const;
 
 export const tuning = (): Record<string, string> =>
   Object.fromEntries(passedThrough.flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name] ?? '']])));

@@ -58,7 +58,7 @@ const results: { -readonly [K in keyof BenchResults]: BenchResults[K] } = {
     node: process.version,
     os: `Linux ${release()}`,
     pinning: canPin ? `Servers pinned to core(s) ${serverCpu}, load generator (autocannon, in the bench process) to core ${loadCpu}` : 'Not pinned (no taskset or a single core): numbers are noisier',
-    settings: `${options.rounds} rounds × ${options.seconds} s, ${options.connections} connections; ${options.users} users; NODE_ENV=production, LOG_LEVEL=${process.env['LOG_LEVEL'] ?? 'warn'}, TRUST_PROXY=1, PASSWORD_HASH_CONCURRENCY=${hashConcurrency}, UV_THREADPOOL_SIZE=${process.env['UV_THREADPOOL_SIZE'] ?? '4 (default)'}`,
+    settings: `${options.rounds} rounds × ${options.seconds} s, ${options.connections} connections; ${options.users} users; NODE_ENV=production, LOG_LEVEL=${process.env['LOG_LEVEL'] ?? 'warn'}, TRUST_PROXY=1, PASSWORD_HASH_CONCURRENCY=${hashConcurrency}`,
   },
 };
 

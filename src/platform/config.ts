@@ -32,7 +32,7 @@ export interface Config {
   readonly sessionCacheTtlMs: number;
   /** How many hops of X-Forwarded-For to trust; 0 uses the socket address. */
   readonly trustProxy: number;
-  /** At most this many argon2 computations at once (the rest queue). */
+  /** At most this many argon2 computations at once, one hashing thread each (the rest queue). */
   readonly passwordHashConcurrency: number;
   /** At most this many wait for a turn; more are refused at once (RATE_LIMITED), so a flood cannot stall sign-in for minutes. */
   readonly passwordHashQueue: number;
