@@ -20,19 +20,26 @@ export type HashingTask =
 export interface HashingThreads {
   /** Runs on an idle thread; the caller keeps at most `size` tasks in flight. */
   run(task: HashingTask): Promise<string | boolean>;
-  /** Ends the threads; tasks in flight fail. */
+  /** Ends the threads; tasks in flight fail, and so does every later run(). */
   close(): Promise<void>;
 }
 
+// The binding is resolved and loaded here, at start: a missing or foreign
+// native build fails the boot instead of every later sign-in. (The threads are
+// given its path, because an evaluated thread resolves from the working directory.)
+const requireHere = createRequire(import.meta.url);
+const argon2Path = requireHere.resolve('@node-rs/argon2');
+requireHere(argon2Path);
+
 // Plain CommonJS, evaluated as the thread's source, so it runs the same under
-// the build, tsx and vitest; the binding is resolved here, because an evaluated
-// thread resolves modules from the working directory. A corrupt stored hash
-// verifies as false.
-const argon2Path = createRequire(import.meta.url).resolve('@node-rs/argon2');
+// the build, tsx and vitest. Nice values stop at 19; elsewhere than Linux
+// setPriority would renice the whole process, so it is not called there.
+// A corrupt stored hash verifies as false.
 const threadSource = `
 const { parentPort, workerData } = require('node:worker_threads');
 if (process.platform === 'linux') {
-  try { require('node:os').setPriority(require('node:os').getPriority() + workerData.niceness); } catch {}
+  const os = require('node:os');
+  os.setPriority(Math.min(19, os.getPriority() + workerData.niceness));
 }
 const { hashSync, verifySync } = require(workerData.argon2Path);
 parentPort.on('message', (task) => {
@@ -58,6 +65,7 @@ interface Thread {
 export function createHashingThreads(size: number, options: Readonly<Record<string, number>>): HashingThreads {
   const idle: Thread[] = [];
   const all = new Set<Thread>();
+  let closed = false;
 
   function start(): Thread {
     const worker = new Worker(threadSource, { eval: true, workerData: { options, niceness: hashingNiceness, argon2Path } });
@@ -88,6 +96,7 @@ export function createHashingThreads(size: number, options: Readonly<Record<stri
 
   return {
     run(task) {
+      if (closed) return Promise.reject(new Error('the password hasher is closed'));
       const thread = idle.pop() ?? (all.size < size ? start() : undefined);
       if (!thread) return Promise.reject(new Error(`more than ${size} hashing tasks in flight`));
       return new Promise((resolve, reject) => {
@@ -97,6 +106,7 @@ export function createHashingThreads(size: number, options: Readonly<Record<stri
       });
     },
     async close() {
+      closed = true;
       const threads = [...all];
       all.clear();
       idle.length = 0;

@@ -10,7 +10,7 @@ export interface PasswordHasher {
   verify(hash: string, password: string): Promise<boolean>;
   /** Same cost as verify() against a real hash, for an email with no account. */
   verifyNothing(password: string): Promise<false>;
-  /** Ends the hashing threads (hashes in flight fail). */
+  /** Ends the hashing threads; hashes in flight and any later call fail. */
   close(): Promise<void>;
 }
 
