@@ -50,7 +50,10 @@ export function boundedLabel(max: number): (value: string) => string {
  * label tuple is a plain number until a scrape hands the increments over.
  * Callers pass label values already bounded, so the tally map is bounded too.
  */
-function countedAtScrape<L extends string>(configuration: CounterConfiguration<L> & { labelNames: readonly L[] }): (...values: string[]) => void {
+function countedAtScrape<const N extends readonly string[]>(
+  configuration: CounterConfiguration<N[number]> & { labelNames: N },
+): (...values: { readonly [I in keyof N]: string }) => void {
+  type L = N[number];
   const tallies = new Map<string, { readonly labels: Partial<Record<L, string>>; count: number }>();
   new Counter<L>({
     ...configuration,

@@ -28,7 +28,7 @@ export function readBody(req: IncomingMessage, limitBytes: number): Promise<stri
     };
     const onClose = () => stop(new Error('the client went away before its request body ended'));
     const onEnd = () => {
-      req.off('error', stop).off('close', onClose);
+      req.off('data', onData).off('end', onEnd).off('error', stop).off('close', onClose);
       resolve(chunks.length === 1 ? (chunks[0] as Buffer).toString('utf8') : Buffer.concat(chunks, size).toString('utf8'));
     };
     req.on('data', onData).on('end', onEnd).on('error', stop).on('close', onClose);
