@@ -54,13 +54,23 @@ export async function runOpenLoop(options: OpenLoopOptions): Promise<LoadSample>
     };
     const send = (spec: AutocannonRequest) => {
       const sentAt = performance.now();
-      const req = request(`${options.url}${spec.path ?? '/'}`, { method: spec.method ?? 'GET', headers: spec.headers ?? {}, agent }, (res) => {
+      let settled = false;
+      // Every request settles exactly once: answered, failed, or given up on
+      // after 10 s, so a stalled server cannot hang the bench.
+      const once = (ok: boolean, status: string) => {
+        if (settled) return;
+        settled = true;
+        settle(performance.now() - sentAt, ok, status);
+      };
+      const req = request(`${options.url}${spec.path ?? '/'}`, { method: spec.method ?? 'GET', headers: spec.headers ?? {}, agent, timeout: 10_000 }, (res) => {
         let body = '';
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => (body += chunk));
-        res.on('end', () => settle(performance.now() - sentAt, res.statusCode === options.expectStatus && body.includes(options.expectBody), String(res.statusCode)));
+        res.on('end', () => once(res.statusCode === options.expectStatus && body.includes(options.expectBody), String(res.statusCode)));
+        res.on('error', () => once(false, 'error'));
       });
-      req.on('error', () => settle(performance.now() - sentAt, false, 'error'));
+      req.on('timeout', () => req.destroy(new Error('timed out')));
+      req.on('error', () => once(false, 'error'));
       req.end(spec.body);
     };
     // Timers fire late by up to a millisecond or so: whatever has come due is

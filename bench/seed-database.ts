@@ -29,8 +29,7 @@ export async function seedDatabase(userCount: number): Promise<SeededDatabase> {
   try {
     const users = createUserRepository(database);
     const passwords = createPasswordHasher({ concurrency: 1 });
-    const passwordHash = await passwords.hash(benchPassword);
-    await passwords.close();
+    const passwordHash = await passwords.hash(benchPassword).finally(() => passwords.close());
     const userEmails: string[] = [];
     const now = Date.now();
     for (let n = 0; n < userCount; n += 1) {

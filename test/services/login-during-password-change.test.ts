@@ -66,5 +66,6 @@ describe('a login racing a password change', () => {
     await expect(attacker).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
     const live = await sessions.listLive(owner.viewer.userId, clock.now());
     expect(live.map((s) => s.id)).toEqual([owner.viewer.sessionId]);
+    await real.close();
   });
 });
