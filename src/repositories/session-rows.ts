@@ -1,5 +1,5 @@
-// What the session queries write, once for both dialects: the dialect modules
-// pass these objects to their own insert and update builders.
+// What the session queries write (and the status query reads), once for both
+// dialects: the dialect modules pass these objects to their own builders.
 import type { SessionRow } from './records-from-rows.js';
 import type { NewSession, Rotation } from './session-repository.js';
 
@@ -19,3 +19,19 @@ export const successorToken = (r: Rotation, session: SessionRow) => ({
 
 /** A refresh is a use of the session, from wherever the client is now. */
 export const sessionAfterRotation = (r: Rotation, session: SessionRow) => ({ lastUsedAt: r.now, ip: r.ip, userAgent: r.userAgent ?? session.userAgent });
+
+/**
+ * What the per-request status query selects: the session's liveness and its
+ * user's public columns (the answer is cached a few seconds, and `me` is
+ * served from it). Generic, so each dialect's builder infers its own row type.
+ */
+export const statusColumns = <SessionId, ExpiresAt, LastUsedAt, EndedAt, UserId, Email, Role, CreatedAt>(
+  session: { readonly id: SessionId; readonly expiresAt: ExpiresAt; readonly lastUsedAt: LastUsedAt; readonly endedAt: EndedAt },
+  user: { readonly id: UserId; readonly email: Email; readonly role: Role; readonly createdAt: CreatedAt },
+) => ({
+  sessionId: session.id,
+  user: { id: user.id, email: user.email, role: user.role, createdAt: user.createdAt },
+  expiresAt: session.expiresAt,
+  lastUsedAt: session.lastUsedAt,
+  endedAt: session.endedAt,
+});

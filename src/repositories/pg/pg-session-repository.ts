@@ -8,23 +8,16 @@ import { maybe, toSession, toSessionStatus } from '../records-from-rows.js';
 import { refusal, reused, rotated } from '../rotation-rules.js';
 import { sessionFilters } from '../session-filters.js';
 import type { SessionRepository } from '../session-repository.js';
-import { newSessionRows, sessionAfterRotation, successorToken } from '../session-rows.js';
+import { newSessionRows, sessionAfterRotation, statusColumns, successorToken } from '../session-rows.js';
 
 const where = sessionFilters(sessions, refreshTokens);
+const statusSelection = statusColumns(sessions, users);
 
 export function createPgSessionRepository(db: PgDb): SessionRepository {
   // The per-request liveness read, on every cache miss: a named prepared
   // statement, parsed and planned once per pooled connection.
   const statusById = db
-    // The user's public columns come along: the answer is cached for a few
-    // seconds, and `me` is served from it instead of a read of its own.
-    .select({
-      sessionId: sessions.id,
-      user: { id: users.id, email: users.email, role: users.role, createdAt: users.createdAt },
-      expiresAt: sessions.expiresAt,
-      lastUsedAt: sessions.lastUsedAt,
-      endedAt: sessions.endedAt,
-    })
+    .select(statusSelection)
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.id, sql.placeholder('id')))

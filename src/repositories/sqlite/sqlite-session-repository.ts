@@ -8,9 +8,10 @@ import { maybe, toSession, toSessionStatus } from '../records-from-rows.js';
 import { refusal, reused, rotated } from '../rotation-rules.js';
 import { sessionFilters } from '../session-filters.js';
 import type { RotationOutcome, SessionRepository } from '../session-repository.js';
-import { newSessionRows, sessionAfterRotation, successorToken } from '../session-rows.js';
+import { newSessionRows, sessionAfterRotation, statusColumns, successorToken } from '../session-rows.js';
 
 const where = sessionFilters(sessions, refreshTokens);
+const statusSelection = statusColumns(sessions, users);
 
 const placeholders = <K extends string>(...names: K[]) => Object.fromEntries(names.map((name) => [name, sql.placeholder(name)])) as Record<K, Placeholder<K>>;
 
@@ -18,15 +19,7 @@ export function createSqliteSessionRepository(db: SqliteDb): SessionRepository {
   // The per-request liveness read, on every cache miss: prepared once, so a
   // miss costs the SQLite lookup and not the query building (see bench/session-check.ts).
   const statusById = db
-    // The user's public columns come along: the answer is cached for a few
-    // seconds, and `me` is served from it instead of a read of its own.
-    .select({
-      sessionId: sessions.id,
-      user: { id: users.id, email: users.email, role: users.role, createdAt: users.createdAt },
-      expiresAt: sessions.expiresAt,
-      lastUsedAt: sessions.lastUsedAt,
-      endedAt: sessions.endedAt,
-    })
+    .select(statusSelection)
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.id, sql.placeholder('id')))
