@@ -34,7 +34,9 @@ requireHere(argon2Path);
 // Plain CommonJS, evaluated as the thread's source, so it runs the same under
 // the build, tsx and vitest. Nice values stop at 19; elsewhere than Linux
 // setPriority would renice the whole process, so it is not called there.
-// A corrupt stored hash verifies as false.
+// A stored hash that does not parse (InvalidArg) verifies as false; any other
+// failure (out of memory, say) is an error, not a wrong password that would
+// count toward the caller's lockout.
 const threadSource = `
 const { parentPort, workerData } = require('node:worker_threads');
 if (process.platform === 'linux') {
@@ -47,7 +49,7 @@ parentPort.on('message', (task) => {
   try {
     result = task.op === 'hash' ? hashSync(task.password, workerData.options) : verifySync(task.hash, task.password);
   } catch (error) {
-    if (task.op === 'hash') return parentPort.postMessage({ error: String(error && error.message || error) });
+    if (task.op === 'hash' || !error || error.code !== 'InvalidArg') return parentPort.postMessage({ error: String(error && error.message || error) });
     result = false;
   }
   parentPort.postMessage({ result });
