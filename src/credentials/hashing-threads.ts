@@ -33,7 +33,9 @@ requireHere(argon2Path);
 
 // Plain CommonJS, evaluated as the thread's source, so it runs the same under
 // the build, tsx and vitest. Nice values stop at 19; elsewhere than Linux
-// setPriority would renice the whole process, so it is not called there.
+// setPriority would renice the whole process, so it is not called there; and
+// should a sandbox refuse it (lowering one's own priority is normally always
+// allowed), hashing runs at normal priority rather than not at all.
 // A stored hash that does not parse (InvalidArg) verifies as false; any other
 // failure (out of memory, say) is an error, not a wrong password that would
 // count toward the caller's lockout.
@@ -41,7 +43,7 @@ const threadSource = `
 const { parentPort, workerData } = require('node:worker_threads');
 if (process.platform === 'linux') {
   const os = require('node:os');
-  os.setPriority(Math.min(19, os.getPriority() + workerData.niceness));
+  try { os.setPriority(Math.min(19, os.getPriority() + workerData.niceness)); } catch {}
 }
 const { hashSync, verifySync } = require(workerData.argon2Path);
 parentPort.on('message', (task) => {
