@@ -16,7 +16,7 @@ export interface BenchOptions {
   readonly stormMeRate: number;
   readonly stormLoginConnections: number;
   readonly build: boolean;
-  /** Skip scenarios whose name does not contain this text. */
+  /** Comma-separated: skip scenarios whose name contains none of these. */
   readonly only: string | undefined;
   /** Another build's root (with dist/src/main.js) whose `me` runs alternately with this one: before/after numbers for a change. */
   readonly compare: string | undefined;
@@ -40,7 +40,7 @@ const full: BenchOptions = {
 const quick: BenchOptions = { ...full, quick: true, rounds: 2, seconds: 1, starts: 3, identities: 4_000 };
 
 export const usage = `npm run bench -- [--quick] [--rounds=N] [--seconds=N] [--connections=N] [--identities=N]
-                      [--storm-me-rate=N] [--starts=N] [--only=TEXT] [--compare=DIR] [--no-build]`;
+                      [--storm-me-rate=N] [--starts=N] [--only=LIST] [--compare=DIR] [--no-build]`;
 
 export function parseOptions(argv: readonly string[]): BenchOptions {
   let options = argv.includes('--quick') ? quick : full;

@@ -56,21 +56,21 @@ export async function runOpenLoop(options: OpenLoopOptions): Promise<LoadSample>
       const sentAt = performance.now();
       let settled = false;
       // Every request settles exactly once: answered, failed, or given up on
-      // after 10 s, so a stalled server cannot hang the bench.
+      // 10 s after it was sent (waiting for a socket included), so a stalled
+      // server cannot hang the bench.
       const once = (ok: boolean, status: string) => {
         if (settled) return;
         settled = true;
         settle(performance.now() - sentAt, ok, status);
       };
-      const req = request(`${options.url}${spec.path ?? '/'}`, { method: spec.method ?? 'GET', headers: spec.headers ?? {}, agent, timeout: 10_000 }, (res) => {
+      const req = request(`${options.url}${spec.path ?? '/'}`, { method: spec.method ?? 'GET', headers: spec.headers ?? {}, agent, signal: AbortSignal.timeout(10_000) }, (res) => {
         let body = '';
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => (body += chunk));
         res.on('end', () => once(res.statusCode === options.expectStatus && body.includes(options.expectBody), String(res.statusCode)));
         res.on('error', () => once(false, 'error'));
       });
-      req.on('timeout', () => req.destroy(new Error('timed out')));
-      req.on('error', () => once(false, 'error'));
+      req.on('error', (error) => once(false, error.name === 'AbortError' || error.name === 'TimeoutError' ? 'timeout' : 'error'));
       req.end(spec.body);
     };
     // Timers fire late by up to a millisecond or so: whatever has come due is

@@ -1,4 +1,4 @@
-// `npm run bench:profile -- <scenario> [seconds]`: the real server with
+// `npx tsx bench/profile.ts <scenario> [seconds]`: the real server with
 // --cpu-prof under one load, then a summary of where its CPU time went.
 // Scenarios: me, users, anonymous, invalid-token, login, login-storm, and bare (the
 // bare Apollo baseline under `me`, to subtract from). Assumes `npm run build` ran.
@@ -11,6 +11,7 @@ import { loadCpu, startAuthServer, startBareServer } from './bench-servers.js';
 import { compileScript } from './compile-script.js';
 import { summarizeProfile } from './cpu-profile-summary.js';
 import { bearer, graphqlPost, loginRequests, meQuery, signIn, tamperedToken, usersQuery } from './graphql-requests.js';
+import { runOpenLoop } from './open-loop.js';
 import { runLoad } from './run-load.js';
 import { seedDatabase } from './seed-database.js';
 import { pinSelf } from './server-process.js';
@@ -38,7 +39,7 @@ try {
     login: () => runLoad({ url: server.url, cpuNs: server.cpuNs, requests: loginRequests(seeded.userEmails, seeded.password), connections: 4, durationSeconds: seconds, expectStatus: 200, expectBody: 'accessToken' }),
     'login-storm': () =>
       Promise.all([
-        runLoad({ url: server.url, requests: me, connections: 10, overallRate: 500, durationSeconds: seconds, expectStatus: 200, expectBody: '"email"' }),
+        runOpenLoop({ url: server.url, requests: me, rate: 500, durationSeconds: seconds, expectStatus: 200, expectBody: '"email"' }),
         runLoad({ url: server.url, requests: loginRequests(seeded.userEmails, seeded.password), connections: 8, durationSeconds: seconds, expectStatus: 200, expectBody: 'accessToken' }),
       ]),
   };

@@ -91,7 +91,7 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
 
   // [7] repositories → [6] services
   const userRepository = createUserRepository(database);
-  const passwords = createPasswordHasher({ concurrency: config.passwordHashConcurrency, maxQueued: config.passwordHashQueue });
+  const passwords = createPasswordHasher({ concurrency: config.passwordHashConcurrency, maxQueued: config.passwordHashQueue, onWarning: (message) => log.warn(message) });
   const accessTokens = cacheVerifiedTokens(createAccessTokens({ ...config.jwt, ttlMs: config.accessTokenTtlMs }, clock), clock, 10_000);
   const invalidations = redis && createRedisSessionInvalidations({ ...redis.connection, prefix: redis.keyPrefix, log, ackTimeoutMs: redis.commandTimeoutMs });
   const verifier = createSessionVerifier({ sessions: sessionRepository, clock, cacheTtlMs: config.sessionCacheTtlMs, maxEntries: 10_000, invalidations });

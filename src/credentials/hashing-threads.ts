@@ -31,25 +31,42 @@ const requireHere = createRequire(import.meta.url);
 const argon2Path = requireHere.resolve('@node-rs/argon2');
 requireHere(argon2Path);
 
+/**
+ * The most a stored hash may ask for before it is verified. A row naming, say,
+ * m=4 TiB (corruption, or a hand edit) would otherwise make the binding's
+ * allocation abort the whole process; anything above these verifies as false.
+ * Generous next to today's m=19 MiB, t=2, p=1, so stronger settings later still verify.
+ */
+export const storedHashCeiling = { memoryCost: 1_048_576, timeCost: 64, parallelism: 16 } as const;
+
 // Plain CommonJS, evaluated as the thread's source, so it runs the same under
 // the build, tsx and vitest. Nice values stop at 19; elsewhere than Linux
 // setPriority would renice the whole process, so it is not called there; and
-// should a sandbox refuse it (lowering one's own priority is normally always
-// allowed), hashing runs at normal priority rather than not at all.
-// A stored hash that does not parse (InvalidArg) verifies as false; any other
-// failure (out of memory, say) is an error, not a wrong password that would
-// count toward the caller's lockout.
+// should it be refused (lowering one's own priority is normally always
+// allowed), hashing runs at normal priority and the owner is told.
+// A stored hash that does not parse (InvalidArg) or asks too much verifies as
+// false; any other failure is an error, not a wrong password that would count
+// toward the caller's lockout.
 const threadSource = `
 const { parentPort, workerData } = require('node:worker_threads');
 if (process.platform === 'linux') {
   const os = require('node:os');
-  try { os.setPriority(Math.min(19, os.getPriority() + workerData.niceness)); } catch {}
+  try {
+    os.setPriority(Math.min(19, os.getPriority() + workerData.niceness));
+  } catch (error) {
+    parentPort.postMessage({ warning: 'hashing thread runs at normal priority: ' + String(error && error.message || error) });
+  }
 }
-const { hashSync, verifySync } = require(workerData.argon2Path);
+const { hashSync, verifySync, parseOptions } = require(workerData.argon2Path);
+const ceiling = workerData.ceiling;
+const affordable = (hash) => {
+  const asked = parseOptions(hash);
+  return asked.memoryCost <= ceiling.memoryCost && asked.timeCost <= ceiling.timeCost && asked.parallelism <= ceiling.parallelism;
+};
 parentPort.on('message', (task) => {
   let result;
   try {
-    result = task.op === 'hash' ? hashSync(task.password, workerData.options) : verifySync(task.hash, task.password);
+    result = task.op === 'hash' ? hashSync(task.password, workerData.options) : affordable(task.hash) && verifySync(task.hash, task.password);
   } catch (error) {
     if (task.op === 'hash' || !error || error.code !== 'InvalidArg') return parentPort.postMessage({ error: String(error && error.message || error) });
     result = false;
@@ -66,13 +83,13 @@ interface Thread {
   settle: Settle | undefined;
 }
 
-export function createHashingThreads(size: number, options: Readonly<Record<string, number>>): HashingThreads {
+export function createHashingThreads(size: number, options: Readonly<Record<string, number>>, onWarning: (message: string) => void = () => {}): HashingThreads {
   const idle: Thread[] = [];
   const all = new Set<Thread>();
   let closed = false;
 
   function start(): Thread {
-    const worker = new Worker(threadSource, { eval: true, workerData: { options, niceness: hashingNiceness, argon2Path } });
+    const worker = new Worker(threadSource, { eval: true, workerData: { options, niceness: hashingNiceness, argon2Path, ceiling: storedHashCeiling } });
     const thread: Thread = { worker, settle: undefined };
     const takeSettle = () => {
       const settle = thread.settle;
@@ -85,7 +102,11 @@ export function createHashingThreads(size: number, options: Readonly<Record<stri
       if (index !== -1) idle.splice(index, 1);
       takeSettle()?.(error);
     };
-    worker.on('message', (message: { result: string | boolean } | { error: string }) => {
+    worker.on('message', (message: { result: string | boolean } | { error: string } | { warning: string }) => {
+      if ('warning' in message) {
+        onWarning(message.warning);
+        return;
+      }
       const settle = takeSettle();
       worker.unref(); // an idle thread keeps no process alive (the CLI exits when done)
       idle.push(thread);

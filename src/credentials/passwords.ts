@@ -22,10 +22,12 @@ export interface PasswordHasherSettings {
   readonly concurrency: number;
   /** Hashes waiting for a turn at most; past that, RATE_LIMITED at once (retry in a second). */
   readonly maxQueued?: number;
+  /** Told when a hashing thread could not lower its priority. */
+  readonly onWarning?: (message: string) => void;
 }
 
-export function createPasswordHasher({ concurrency, maxQueued }: PasswordHasherSettings): PasswordHasher {
-  const threads = createHashingThreads(concurrency, argon2Options);
+export function createPasswordHasher({ concurrency, maxQueued, onWarning }: PasswordHasherSettings): PasswordHasher {
+  const threads = createHashingThreads(concurrency, argon2Options, onWarning);
   const queue = createConcurrencyLimit(concurrency, maxQueued);
   // A full queue is the server saying "not now": the client learns when to retry.
   const limit = <T>(task: () => Promise<T>): Promise<T> =>
@@ -33,7 +35,7 @@ export function createPasswordHasher({ concurrency, maxQueued }: PasswordHasherS
       throw error instanceof QueueFullError ? new RateLimitedError(1) : error;
     });
   const hash = (password: string) => limit(async () => (await threads.run({ op: 'hash', password })) as string);
-  // A corrupt stored hash verifies as false: a failed login, not a 500.
+  // A corrupt or unaffordable stored hash verifies as false: a failed login, not a 500.
   const verify = (stored: string, password: string) => limit(async () => (await threads.run({ op: 'verify', hash: stored, password })) === true);
   let dummyHash: Promise<string> | undefined;
   return {

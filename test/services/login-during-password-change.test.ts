@@ -56,16 +56,19 @@ describe('a login racing a password change', () => {
     const auth = createAuthService({ ...common, accessTokens, refreshTokenTtlMs: 3_600_000, sessionMaxAgeMs: 86_400_000, refreshReuseGraceMs: 0, maxSessionsPerUser: 50 });
     const account = createSessionService(common);
 
-    const owner = await auth.signup({ email: 'raced@example.com', password: oldPassword }, origin);
-    holdNextVerify = true;
-    const attacker = auth.login({ email: 'raced@example.com', password: oldPassword }, origin);
-    await loginAtGate; // it has read the old hash and is checking the password against it
-    expect(await account.changePassword(owner.viewer, oldPassword, 'the new password', origin)).toBe(true);
-    releaseLoginCheck();
+    try {
+      const owner = await auth.signup({ email: 'raced@example.com', password: oldPassword }, origin);
+      holdNextVerify = true;
+      const attacker = auth.login({ email: 'raced@example.com', password: oldPassword }, origin);
+      await loginAtGate; // it has read the old hash and is checking the password against it
+      expect(await account.changePassword(owner.viewer, oldPassword, 'the new password', origin)).toBe(true);
+      releaseLoginCheck();
 
-    await expect(attacker).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
-    const live = await sessions.listLive(owner.viewer.userId, clock.now());
-    expect(live.map((s) => s.id)).toEqual([owner.viewer.sessionId]);
-    await real.close();
+      await expect(attacker).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+      const live = await sessions.listLive(owner.viewer.userId, clock.now());
+      expect(live.map((s) => s.id)).toEqual([owner.viewer.sessionId]);
+    } finally {
+      await real.close();
+    }
   });
 });
