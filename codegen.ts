@@ -1,10 +1,11 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { domainModules } from './src/modules.js';
 
 // Resolver types from the SDL, committed under src/generated/. Run
 // `npm run codegen` after changing schema/; a test fails if they drift.
 // The same run types the example client's operations (examples/web/src/gql/).
 const config: CodegenConfig = {
-  schema: 'schema/*.graphql',
+  schema: ['schema/*.graphql', 'src/*/*.graphql'],
   generates: {
     'src/generated/resolvers-types.ts': {
       plugins: ['typescript', 'typescript-resolvers'],
@@ -19,6 +20,8 @@ const config: CodegenConfig = {
           Session: '../services/types.js#SessionModel',
           AuthPayload: '../services/types.js#AuthResult',
           UserConnection: '../services/types.js#UserPage',
+          // Each domain names its own (src/modules.ts).
+          ...Object.assign({}, ...domainModules.map((domain) => domain.mappers)),
         },
         scalars: { DateTime: { input: 'string', output: 'Date | string | number' } },
       },

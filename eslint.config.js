@@ -1,6 +1,7 @@
 // Lint enforces the layout: the request flows one way through the stages
 // (HTTP → context → access → rate limit → resolvers → services → repositories),
 // and no stage imports one before it.
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import importPlugin from 'eslint-plugin-import';
 import tseslint from 'typescript-eslint';
@@ -14,6 +15,30 @@ const stageZones = stages.flatMap((stage, index) =>
     message: `src/${stage} runs after src/${earlier} in the request flow and must not import it.`,
   })),
 );
+
+// A domain (docs/your-domain.md) is a folder of src/ holding its own SDL. It
+// runs where resolvers do: it may use services, repositories, platform and
+// the generated types, never the stages before it. Inside, roles go by file
+// name, one way: *-resolvers → *-service → *-repository*; and nothing outside
+// the composition root (app.ts, modules.ts, the CLI) imports a domain, except
+// another domain through its index.ts.
+const domains = readdirSync('src', { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && readdirSync(`src/${entry.name}`).some((name) => name.endsWith('.graphql')))
+  .map((entry) => entry.name);
+const domainZones = domains.flatMap((domain) => [
+  {
+    target: `./src/${domain}`,
+    from: stages.slice(0, stages.indexOf('resolvers')).map((stage) => `./src/${stage}`),
+    message: `src/${domain} is a domain: it runs after access and rate limits and must not import them.`,
+  },
+  { target: `./src/${domain}/*-repository*.ts`, from: [`./src/${domain}/*-service.ts`, `./src/${domain}/*-resolvers.ts`], message: 'A repository is below its service and resolvers.' },
+  { target: `./src/${domain}/*-service.ts`, from: `./src/${domain}/*-resolvers.ts`, message: 'A service is below its resolvers.' },
+  {
+    target: `./src/!(${domain}|app.ts|modules.ts|cli)/**`,
+    from: `./src/${domain}/!(index).ts`,
+    message: `Only the composition root imports src/${domain}; another domain goes through src/${domain}/index.ts.`,
+  },
+]);
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'src/generated/', 'db/sqlite/migrations/', 'db/pg/migrations/', 'examples/**/dist/', 'examples/**/src/gql/'] },
@@ -34,6 +59,7 @@ export default tseslint.config(
         {
           zones: [
             ...stageZones,
+            ...domainZones,
             { target: './src/platform', from: ['./src/!(platform|generated)/**', './src/*.ts'], message: 'platform/ is a leaf: it imports nothing else from src/.' },
             { target: './src/!(app.ts|main.ts|cli)/**', from: ['./src/app.ts', './src/main.ts', './src/cli'], message: 'Only the composition root wires stages together.' },
             { target: './db', from: './src', message: 'db/ is storage and knows no application.' },

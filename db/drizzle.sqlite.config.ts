@@ -2,6 +2,7 @@ import type { Config } from 'drizzle-kit';
 
 export default {
   dialect: 'sqlite',
-  schema: './db/sqlite/schema.ts',
+  // The server's own tables, and each domain's beside its code (src/<domain>/*-repository.sqlite.ts).
+  schema: ['./db/sqlite/schema.ts', './src/*/*-repository.sqlite.ts'],
   out: './db/sqlite/migrations',
 } satisfies Config;

@@ -44,15 +44,21 @@ import { createPurgeJob } from './services/purge-job.js';
 import { createRedisSessionInvalidations } from './services/redis-session-invalidations.js';
 import { createSessionService } from './services/session-service.js';
 import { createSessionVerifier } from './services/session-verifier.js';
+import { createUserLoader } from './services/user-loader.js';
 import { createUserService } from './services/user-service.js';
+import type { DomainModule } from './domain-module.js';
+import { columnsOf, domainModules } from './modules.js';
+import { checkPublicOwnerFields } from './access/public-owner-fields.js';
 
 export interface AppOverrides {
   readonly clock: Clock;
   readonly database: Database;
   /** Where log lines go (tests read them); default stdout. */
   readonly logDestination: DestinationStream;
-  /** SDL to serve instead of schema/ (tests of the boot check). */
+  /** SDL to serve instead of schema/ and the domains' (tests of the boot check). */
   readonly typeDefs: readonly string[];
+  /** Domains to serve instead of src/modules.ts's list (tests of policies and boot checks). */
+  readonly domains: readonly DomainModule[];
 }
 
 export interface App {
@@ -103,9 +109,15 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   const users = createUserService(common);
   const purge = createPurgeJob({ sessions: sessionRepository, clock, log, retentionMs: config.refreshTokenTtlMs });
 
+  // Each domain's services and resolvers, over the same database and request scope.
+  const domains = overrides.domains ?? domainModules;
+  const domainParts = domains.map((domain) => domain.create({ database, audit, clock, loadUser: createUserLoader(userRepository) }));
+
   // [5] resolvers → [4] rate limits chained after [3] access (shield outermost) → [2] context → [1] HTTP
-  const resolvable = buildSchema(overrides.typeDefs ?? loadTypeDefs(), createResolvers({ auth, users, sessions }));
-  const schema = applyAccessRules(resolvable, rateLimiting.rulesFor(resolvable));
+  const resolvable = buildSchema(overrides.typeDefs ?? loadTypeDefs(), createResolvers({ auth, users, sessions }, domainParts.map((part) => part.resolvers)));
+  const policies = domainParts.flatMap((part) => part.policies ?? []);
+  const schema = applyAccessRules(resolvable, { limits: rateLimiting.rulesFor(resolvable), policies, columnsOf: columnsOf(domains) });
+  checkPublicOwnerFields(resolvable, { refuse: production && !config.allowPublicOwnerFields, warn: (message) => log.warn(message) });
   const metricsHandler = createMetricsHandler({ registry: metrics.registry, token: config.metrics.token });
   const apollo = new ApolloServer<RequestContext>({
     schema,

@@ -4,7 +4,8 @@ import { applyMiddleware, type IMiddlewareFieldMap, type IMiddlewareTypeMap } fr
 import { allow, chain, deny, shield, type IRules } from 'graphql-shield';
 import type { GraphQLSchema } from 'graphql';
 import { ForbiddenError } from '../platform/errors.js';
-import { readAccessDirectives } from './read-access-directives.js';
+import type { Policy } from '../platform/policy.js';
+import { readAccessDirectives, type AccessChecks } from './read-access-directives.js';
 import { createRuleFor, type ShieldRule } from './rules.js';
 
 /** Rules with side effects (rate limits) by type name, then field name. */
@@ -16,11 +17,21 @@ export type LimitRules = ReadonlyMap<string, ReadonlyMap<string, ShieldRule>>;
 // at once (Promise.all) and count the refused call.
 const guardFor = (access: ShieldRule, limit: ShieldRule | undefined): ShieldRule => (limit ? chain(access, limit) : access);
 
-export function buildRuleTree(schema: GraphQLSchema, limits: LimitRules = new Map()): Record<string, Record<string, ShieldRule>> {
-  const ruleFor = createRuleFor();
+/** What the declarations are checked against and compiled with (see read-access-directives.ts). */
+export interface AccessSetup {
+  readonly limits?: LimitRules;
+  readonly policies?: readonly Policy[];
+  readonly columnsOf?: AccessChecks['columnsOf'];
+}
+
+export function buildRuleTree(schema: GraphQLSchema, setup: AccessSetup = {}): Record<string, Record<string, ShieldRule>> {
+  const limits = setup.limits ?? new Map();
+  const policies = new Map((setup.policies ?? []).map((policy) => [policy.name, policy]));
+  const ruleFor = createRuleFor(policies);
   const tree: Record<string, Record<string, ShieldRule>> = {};
   const unplaced = new Set([...limits].flatMap(([typeName, fields]) => [...fields.keys()].map((fieldName) => `${typeName}.${fieldName}`)));
-  for (const [typeName, fields] of readAccessDirectives(schema)) {
+  const checks: AccessChecks = { policies: new Set(policies.keys()), ...(setup.columnsOf ? { columnsOf: setup.columnsOf } : {}) };
+  for (const [typeName, fields] of readAccessDirectives(schema, checks)) {
     tree[typeName] = Object.fromEntries(
       [...fields].map(([fieldName, declaration]) => {
         unplaced.delete(`${typeName}.${fieldName}`);
@@ -33,8 +44,8 @@ export function buildRuleTree(schema: GraphQLSchema, limits: LimitRules = new Ma
   return tree;
 }
 
-export function applyAccessRules(schema: GraphQLSchema, limits: LimitRules = new Map()): GraphQLSchema {
-  const tree = buildRuleTree(schema, limits);
+export function applyAccessRules(schema: GraphQLSchema, setup: AccessSetup = {}): GraphQLSchema {
+  const tree = buildRuleTree(schema, setup);
   const permissions = shield(tree as IRules, {
     fallbackRule: deny,
     fallbackError: () => new ForbiddenError(),

@@ -1,6 +1,9 @@
 // Reads @auth and @public from the schema and checks, at start, that every
 // field reachable from the root types declares access, on itself or on its
-// type. A forgotten declaration stops the boot instead of opening a hole.
+// type, and that every declaration can be enforced as written: an owner rule's
+// argument or column exists, a policy is registered (and every registered one
+// is used). A forgotten or broken declaration stops the boot instead of
+// opening a hole.
 import { getDirective } from '@graphql-tools/utils';
 import {
   getNamedType,
@@ -11,29 +14,46 @@ import {
   type GraphQLObjectType,
   type GraphQLSchema,
 } from 'graphql';
-import type { AccessDeclaration, AccessLevel } from './rules.js';
+import type { AccessDeclaration, AccessLevel, OwnerSource } from './rules.js';
 
 export class AccessDeclarationError extends Error {
   override readonly name = 'AccessDeclarationError';
   constructor(readonly problems: readonly string[]) {
-    super(`Access is not declared correctly (deny by default); fix these in schema/:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(`Access is not declared correctly (deny by default); fix these in the SDL:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
 }
 
 /** Every field's declaration, by type and field name. */
 export type AccessMap = ReadonlyMap<string, ReadonlyMap<string, AccessDeclaration>>;
 
+export interface AccessChecks {
+  /**
+   * The stored columns behind a GraphQL type (its table's, by property
+   * name), for checking `ownerField`; undefined when the type has no table.
+   */
+  readonly columnsOf?: (typeName: string) => readonly string[] | undefined;
+  /** The registered policy names; when given, unknown and unused ones stop the boot. */
+  readonly policies?: ReadonlySet<string>;
+}
+
 type Node = GraphQLObjectType | GraphQLField<unknown, unknown>;
 
-function declarationOn(schema: GraphQLSchema, node: Node, where: string, problems: string[]): AccessDeclaration | undefined {
+/** A declaration as written: the owner's location is settled per field below. */
+type Written = { readonly kind: 'public' } | { readonly kind: 'auth'; readonly requires: AccessLevel; readonly ownerArg?: string; readonly ownerField?: string; readonly policy?: string };
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+function declarationOn(schema: GraphQLSchema, node: Node, where: string, problems: string[]): Written | undefined {
   const auth = getDirective(schema, node, 'auth')?.[0];
   const isPublic = getDirective(schema, node, 'public') !== undefined;
   if (auth && isPublic) problems.push(`${where}: declares both @auth and @public`);
   if (isPublic) return { kind: 'public' };
   if (!auth) return undefined;
-  const requires = (auth['requires'] ?? 'USER') as AccessLevel;
-  const ownerArg = typeof auth['ownerArg'] === 'string' ? auth['ownerArg'] : undefined;
-  return { kind: 'auth', requires, ownerArg };
+  const written: Written = { kind: 'auth', requires: (auth['requires'] ?? 'USER') as AccessLevel };
+  const ownerArg = text(auth['ownerArg']);
+  const ownerField = text(auth['ownerField']);
+  const policy = text(auth['policy']);
+  return { ...written, ...(ownerArg === undefined ? {} : { ownerArg }), ...(ownerField === undefined ? {} : { ownerField }), ...(policy === undefined ? {} : { policy }) };
 }
 
 /** Object types reachable from Query, Mutation and Subscription, through fields, interfaces and unions. */
@@ -52,33 +72,71 @@ export function reachableObjectTypes(schema: GraphQLSchema): GraphQLObjectType[]
   return found;
 }
 
-export function readAccessDirectives(schema: GraphQLSchema): AccessMap {
+interface FieldSite {
+  readonly type: GraphQLObjectType;
+  readonly field: GraphQLField<unknown, unknown>;
+  readonly isRoot: boolean;
+  readonly where: string;
+}
+
+/** Where the owner's id is for this field; pushes a problem when the declaration cannot work here. */
+function ownerSourceFor(written: Extract<Written, { kind: 'auth' }>, site: FieldSite, checks: AccessChecks, problems: string[]): OwnerSource | undefined {
+  const { type, field, isRoot, where } = site;
+  if (isRoot) {
+    if (written.ownerField !== undefined) problems.push(`${where}: ownerField applies to object types and their fields; on a ${type.name} field name the argument with ownerArg`);
+    const name = written.ownerArg ?? 'id';
+    if (!field.args.some((a) => a.name === name)) problems.push(`${where}: @auth(requires: OWNER) names argument "${name}", which the field does not have`);
+    return { from: 'argument', name };
+  }
+  if (written.ownerArg !== undefined) problems.push(`${where}: ownerArg applies to Query and Mutation fields; on ${type.name} name the owner's column with ownerField`);
+  const column = written.ownerField ?? 'id';
+  // The default (the object's own id, as for User) needs no table; a named column must exist.
+  if (written.ownerField !== undefined && checks.columnsOf) {
+    const columns = checks.columnsOf(type.name);
+    if (columns === undefined) problems.push(`${where}: ownerField "${column}" needs the table behind ${type.name}, and none is registered for it (see docs/your-domain.md)`);
+    else if (!columns.includes(column)) problems.push(`${where}: ownerField "${column}" is not a column of ${type.name}'s table (it has ${columns.join(', ')})`);
+  }
+  return { from: 'parent', field: column };
+}
+
+function settle(written: Written, site: FieldSite, checks: AccessChecks, problems: string[]): AccessDeclaration {
+  if (written.kind === 'public') return written;
+  const { policy } = written;
+  if (policy !== undefined && checks.policies && !checks.policies.has(policy)) {
+    problems.push(`${site.where}: policy "${policy}" is not registered (registered: ${[...checks.policies].sort().join(', ') || 'none'})`);
+  }
+  const owner = written.requires === 'OWNER' ? ownerSourceFor(written, site, checks, problems) : undefined;
+  if (written.requires !== 'OWNER' && (written.ownerArg !== undefined || written.ownerField !== undefined)) {
+    problems.push(`${site.where}: ownerArg and ownerField mean something only with requires: OWNER`);
+  }
+  return { kind: 'auth', requires: written.requires, owner, policy };
+}
+
+export function readAccessDirectives(schema: GraphQLSchema, checks: AccessChecks = {}): AccessMap {
   const problems: string[] = [];
   const rootNames = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].map((t) => t?.name));
   const map = new Map<string, Map<string, AccessDeclaration>>();
+  const used = new Set<string>();
   for (const type of reachableObjectTypes(schema)) {
     const isRoot = rootNames.has(type.name);
     const typeLevel = declarationOn(schema, type, type.name, problems);
     const fields = new Map<string, AccessDeclaration>();
     for (const field of Object.values(type.getFields())) {
       const where = `${type.name}.${field.name}`;
-      const declared = declarationOn(schema, field, where, problems) ?? typeLevel;
-      if (!declared) {
+      const own = declarationOn(schema, field, where, problems);
+      const written = own ?? typeLevel;
+      if (!written) {
         problems.push(`${where}: no @auth or @public on the field or on type ${type.name}`);
         continue;
       }
-      if (declared.kind === 'auth' && declared.requires === 'OWNER') {
-        // On a root field the owner comes from an argument, which must exist;
-        // on an object field it is the parent itself.
-        const arg = declared.ownerArg ?? 'id';
-        if (isRoot && !field.args.some((a) => a.name === arg)) problems.push(`${where}: @auth(requires: OWNER) names argument "${arg}", which the field does not have`);
-        fields.set(field.name, { ...declared, ownerArg: isRoot ? arg : undefined });
-      } else {
-        fields.set(field.name, declared);
-      }
+      // A problem with the type's declaration is named once, after the type.
+      const declared = settle(written, { type, field, isRoot, where: own ? where : type.name }, checks, problems);
+      if (declared.kind === 'auth' && declared.policy !== undefined) used.add(declared.policy);
+      fields.set(field.name, declared);
     }
     map.set(type.name, fields);
   }
-  if (problems.length > 0) throw new AccessDeclarationError(problems);
+  for (const name of checks.policies ?? []) if (!used.has(name)) problems.push(`policy "${name}" is registered but no reachable field uses it; remove it or use it`);
+  if (problems.length > 0) throw new AccessDeclarationError([...new Set(problems)]);
   return map;
 }

@@ -6,21 +6,29 @@
 import { getDirective } from '@graphql-tools/utils';
 import { astFromValue, print, type GraphQLField, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { readAccessDirectives, reachableObjectTypes } from '../access/read-access-directives.js';
-import type { AccessDeclaration } from '../access/rules.js';
+import type { AccessDeclaration, AuthDeclaration } from '../access/rules.js';
 import { buildSchema, loadTypeDefs } from '../resolvers/build-schema.js';
+import { columnsOf } from '../modules.js';
 import type { CliCommand } from './cli-command.js';
 
 const header = `# Who may use what
 
-Generated from the live schema (\`schema/*.graphql\`) by \`npm run cli -- permissions\`;
-do not edit it by hand. A test fails when it and the schema disagree: after
-changing access or limits, run \`npm run -s permissions > schema/PERMISSIONS.md\`.
+Generated from the live schema (\`schema/*.graphql\` and each domain's
+\`src/*/*.graphql\`) by \`npm run cli -- permissions\`; do not edit it by hand. A
+test fails when it and the schema disagree: after changing access or limits,
+run \`npm run -s permissions > schema/PERMISSIONS.md\`.
 
 - **public**: anyone, signed in or not (\`@public\`).
 - **signed in**: any signed-in user (\`@auth\`).
 - **owner**: the user the data belongs to, or an ADMIN (\`@auth(requires: OWNER)\`).
   On a Query or Mutation field the owner is the user whose id is the named
-  argument; on a field of an object, the object itself.
+  argument; on a field of an object, the object itself, or, shown as
+  "owner (\`ownerId\`)", the user whose id is in that column of the object
+  (\`ownerField: "ownerId"\`). An owned type such as
+  \`type Note @auth(requires: OWNER, ownerField: "ownerId")\` carries the rule on
+  every field, so whichever field returns a note, only its owner reads it.
+- **policy \`NAME\`**: a named rule registered by the domain that declares it
+  (\`@auth(policy: "NAME")\`), checked after the level.
 - **ADMIN**: admins only (\`@auth(requires: ADMIN)\`).
 - A field without its own declaration takes its type's.
 - Rules apply on the way down: a field of a type marked public is only reached
@@ -30,12 +38,20 @@ changing access or limits, run \`npm run -s permissions > schema/PERMISSIONS.md\
   anonymous; a field with several limits runs only when all of them allow it.
 `;
 
+function describeLevel(declaration: AuthDeclaration): string {
+  if (declaration.requires === 'USER') return 'signed in';
+  if (declaration.requires === 'ADMIN') return 'ADMIN';
+  const owner = declaration.owner;
+  if (owner?.from === 'argument') return `owner (argument \`${owner.name}\`) or ADMIN`;
+  // The object's own id (a User) reads as plain "owner"; a named column is shown.
+  return owner === undefined || owner.field === 'id' ? 'owner or ADMIN' : `owner (\`${owner.field}\`) or ADMIN`;
+}
+
 function describeAccess(declaration: AccessDeclaration | undefined): string {
   if (declaration === undefined) return 'nobody (no access declared)';
   if (declaration.kind === 'public') return 'public';
-  if (declaration.requires === 'USER') return 'signed in';
-  if (declaration.requires === 'ADMIN') return 'ADMIN';
-  return declaration.ownerArg === undefined ? 'owner or ADMIN' : `owner (argument \`${declaration.ownerArg}\`) or ADMIN`;
+  const level = describeLevel(declaration);
+  return declaration.policy === undefined ? level : `${level}, and policy \`${declaration.policy}\``;
 }
 
 const isEmpty = (value: unknown) => value === undefined || value === null || (Array.isArray(value) && value.length === 0);
@@ -78,7 +94,8 @@ function orderedTypes(schema: GraphQLSchema): GraphQLObjectType[] {
 
 /** The Markdown matrix of a built schema. Throws AccessDeclarationError as the server's boot check does. */
 export function renderPermissions(schema: GraphQLSchema): string {
-  const access = readAccessDirectives(schema);
+  // Checked as the server checks at start (columns, not policies: those exist only once the server's parts do).
+  const access = readAccessDirectives(schema, { columnsOf: columnsOf() });
   const sections = orderedTypes(schema).map((type) => {
     const rows = Object.values(type.getFields()).map(
       (field) => `| ${signature(field)} | ${describeAccess(access.get(type.name)?.get(field.name))} | ${describeRateLimits(schema, field)} |`,
@@ -88,7 +105,7 @@ export function renderPermissions(schema: GraphQLSchema): string {
   return `${header}\n${sections.join('\n\n')}\n`;
 }
 
-/** The matrix of the SDL the server would serve (schema/*.graphql unless given). */
+/** The matrix of the SDL the server would serve (schema/ and the domains' unless given). */
 export function permissionsMarkdown(typeDefs: readonly string[] = loadTypeDefs()): string {
   return renderPermissions(buildSchema(typeDefs, {}));
 }

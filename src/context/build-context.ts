@@ -5,7 +5,7 @@ import type { AccessTokens, VerifiedAccessToken } from '../credentials/access-to
 import type { AuditLog } from '../platform/audit.js';
 import { InvalidTokenError } from '../platform/errors.js';
 import type { Logger } from '../platform/logger.js';
-import { anonymous, type RequestContext, type RequestOrigin, type Viewer } from '../platform/request-context.js';
+import { anonymous, createRequestScope, type RequestContext, type RequestOrigin, type RequestScope, type Viewer } from '../platform/request-context.js';
 import type { SessionVerifier } from '../services/session-verifier.js';
 
 export interface ContextInput {
@@ -41,6 +41,8 @@ class Context implements RequestContext {
   readonly viewer: Viewer;
   readonly origin: RequestOrigin;
   readonly rootLog: Logger;
+  // Made here, not lazily: every copy Apollo makes must share the same loaders.
+  readonly scope: RequestScope = createRequestScope();
 
   constructor(viewer: Viewer, origin: RequestOrigin, rootLog: Logger) {
     this.viewer = viewer;

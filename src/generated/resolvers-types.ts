@@ -1,5 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { UserModel, SessionModel, AuthResult, UserPage } from '../services/types.js';
+import type { NoteRecord } from '../notes/note-repository.js';
+import type { NotePage } from '../notes/note-service.js';
 import type { RequestContext } from '../platform/request-context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -48,6 +50,10 @@ export type Mutation = {
   readonly __typename?: 'Mutation';
   /** Change your password. Every other session ends; this one stays signed in. Limited to 5 tries per 15 minutes per user, so a stolen access token cannot be used to guess the password. */
   readonly changePassword: Scalars['Boolean']['output'];
+  /** Write a new note; it belongs to you. At most 1,000 notes per user. */
+  readonly createNote: Note;
+  /** Delete your note (an ADMIN: anyone's). False, and nothing deleted, when there is no such note of yours. */
+  readonly deleteNote: Scalars['Boolean']['output'];
   /** Delete a user and every session of theirs. Admins, or the user themself. */
   readonly deleteUser: Scalars['Boolean']['output'];
   /** Sign in with email and password, starting a new session (one per device). */
@@ -67,6 +73,8 @@ export type Mutation = {
   readonly setUserRole: User;
   /** Create an account and sign in. Email must be new; password 8 to 128 characters. */
   readonly signup: AuthPayload;
+  /** Change your note's title or body (an ADMIN: anyone's). Null, and nothing changed, when there is no such note of yours. */
+  readonly updateNote?: Maybe<Note>;
 };
 
 
@@ -77,6 +85,25 @@ export type Mutation = {
 export type MutationChangePasswordArgs = {
   currentPassword: Scalars['String']['input'];
   newPassword: Scalars['String']['input'];
+};
+
+
+/**
+ * Everything that changes state: signing up and in, refreshing tokens, ending
+ * sessions, and managing users.
+ */
+export type MutationCreateNoteArgs = {
+  body: Scalars['String']['input'];
+  title: Scalars['String']['input'];
+};
+
+
+/**
+ * Everything that changes state: signing up and in, refreshing tokens, ending
+ * sessions, and managing users.
+ */
+export type MutationDeleteNoteArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -136,6 +163,56 @@ export type MutationSignupArgs = {
   password: Scalars['String']['input'];
 };
 
+
+/**
+ * Everything that changes state: signing up and in, refreshing tokens, ending
+ * sessions, and managing users.
+ */
+export type MutationUpdateNoteArgs = {
+  body?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/**
+ * A short text that belongs to one user. Only its owner, or an ADMIN, can see
+ * any of it, wherever a Note is returned: a root field, `User.notes`, a list, a
+ * mutation's answer. Declared once, here, and enforced on every field.
+ */
+export type Note = {
+  readonly __typename?: 'Note';
+  /** Up to 20,000 characters. */
+  readonly body: Scalars['String']['output'];
+  /** When the note was created. */
+  readonly createdAt: Scalars['DateTime']['output'];
+  /** Opaque, stable identifier. */
+  readonly id: Scalars['ID']['output'];
+  /** Who the note belongs to. */
+  readonly owner: User;
+  /** 1 to 200 characters. */
+  readonly title: Scalars['String']['output'];
+  /** When the note was last changed (its creation, if never). */
+  readonly updatedAt: Scalars['DateTime']['output'];
+};
+
+/** A page of notes, newest first, following the Relay cursor connection spec. */
+export type NoteConnection = {
+  readonly __typename?: 'NoteConnection';
+  /** The notes of this page, each with its cursor. */
+  readonly edges: ReadonlyArray<NoteEdge>;
+  /** Where this page sits in the whole list. */
+  readonly pageInfo: PageInfo;
+};
+
+/** One note of a page and the cursor to continue after it. */
+export type NoteEdge = {
+  readonly __typename?: 'NoteEdge';
+  /** Opaque cursor; pass it as `after` to get the notes that follow. */
+  readonly cursor: Scalars['String']['output'];
+  /** The note. */
+  readonly node: Note;
+};
+
 /** Relay page information. */
 export type PageInfo = {
   readonly __typename?: 'PageInfo';
@@ -154,10 +231,27 @@ export type Query = {
   readonly __typename?: 'Query';
   /** The signed-in user, or null when the request carries no token. */
   readonly me?: Maybe<User>;
+  /** A note by id: yours (any, for an ADMIN). Null when there is none, and equally when it is someone else's. */
+  readonly note?: Maybe<Note>;
+  /** Your notes, newest first, a page at a time. */
+  readonly notes: NoteConnection;
   /** A user by id: admins may read anyone, users only themselves. */
   readonly user?: Maybe<User>;
   /** All users, oldest first, a page at a time. Admins only. */
   readonly users: UserConnection;
+};
+
+
+/** Everything that reads: the signed-in user, and users for admins. */
+export type QueryNoteArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Everything that reads: the signed-in user, and users for admins. */
+export type QueryNotesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -223,10 +317,22 @@ export type User = {
   readonly email: Scalars['String']['output'];
   /** Opaque, stable identifier. */
   readonly id: Scalars['ID']['output'];
+  /** This user's notes, newest first. Only the user themself or an ADMIN may read them. */
+  readonly notes: NoteConnection;
   /** What this user may do. */
   readonly role: Role;
   /** Live sessions of this user, newest first. Only the user themself or an ADMIN may read them. */
   readonly sessions: ReadonlyArray<Session>;
+};
+
+
+/**
+ * A person with an account. Readable by whoever may reach it; the private
+ * fields are limited to the user themself and admins.
+ */
+export type UserNotesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of users, following the Relay cursor connection spec. */
@@ -328,6 +434,9 @@ export type ResolversTypes = ResolversObject<{
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Note: ResolverTypeWrapper<NoteRecord>;
+  NoteConnection: ResolverTypeWrapper<NotePage>;
+  NoteEdge: ResolverTypeWrapper<Omit<NoteEdge, 'node'> & { node: ResolversTypes['Note'] }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RateLimitCaller: RateLimitCaller;
@@ -347,6 +456,9 @@ export type ResolversParentTypes = ResolversObject<{
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   Mutation: Record<PropertyKey, never>;
+  Note: NoteRecord;
+  NoteConnection: NotePage;
+  NoteEdge: Omit<NoteEdge, 'node'> & { node: ResolversParentTypes['Note'] };
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   Session: SessionModel;
@@ -358,6 +470,8 @@ export type ResolversParentTypes = ResolversObject<{
 
 export type AuthDirectiveArgs = {
   ownerArg?: Maybe<Scalars['String']['input']>;
+  ownerField?: Maybe<Scalars['String']['input']>;
+  policy?: Maybe<Scalars['String']['input']>;
   requires?: Maybe<AccessLevel>;
 };
 
@@ -391,6 +505,8 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   changePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
+  createNote?: Resolver<ResolversTypes['Note'], ParentType, ContextType, RequireFields<MutationCreateNoteArgs, 'body' | 'title'>>;
+  deleteNote?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteNoteArgs, 'id'>>;
   deleteUser?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteUserArgs, 'id'>>;
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'email' | 'password'>>;
   logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -399,6 +515,26 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   revokeSession?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeSessionArgs, 'id'>>;
   setUserRole?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSetUserRoleArgs, 'role' | 'userId'>>;
   signup?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationSignupArgs, 'email' | 'password'>>;
+  updateNote?: Resolver<Maybe<ResolversTypes['Note']>, ParentType, ContextType, RequireFields<MutationUpdateNoteArgs, 'id'>>;
+}>;
+
+export type NoteResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Note'] = ResolversParentTypes['Note']> = ResolversObject<{
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type NoteConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['NoteConnection'] = ResolversParentTypes['NoteConnection']> = ResolversObject<{
+  edges?: Resolver<ReadonlyArray<ResolversTypes['NoteEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type NoteEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['NoteEdge'] = ResolversParentTypes['NoteEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Note'], ParentType, ContextType>;
 }>;
 
 export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -410,6 +546,8 @@ export type PageInfoResolvers<ContextType = RequestContext, ParentType extends R
 
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['Note']>, ParentType, ContextType, RequireFields<QueryNoteArgs, 'id'>>;
+  notes?: Resolver<ResolversTypes['NoteConnection'], ParentType, ContextType, RequireFields<QueryNotesArgs, 'first'>>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
   users?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, RequireFields<QueryUsersArgs, 'first'>>;
 }>;
@@ -427,6 +565,7 @@ export type UserResolvers<ContextType = RequestContext, ParentType extends Resol
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  notes?: Resolver<ResolversTypes['NoteConnection'], ParentType, ContextType, RequireFields<UserNotesArgs, 'first'>>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
   sessions?: Resolver<ReadonlyArray<ResolversTypes['Session']>, ParentType, ContextType>;
 }>;
@@ -445,6 +584,9 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   AuthPayload?: AuthPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
+  Note?: NoteResolvers<ContextType>;
+  NoteConnection?: NoteConnectionResolvers<ContextType>;
+  NoteEdge?: NoteEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Session?: SessionResolvers<ContextType>;

@@ -41,8 +41,9 @@ function argumentValue(value: ValueNode | undefined, variables: DeniedRequest['v
 
 /** For an OWNER rule on a root field, the id argument names the user whose data it is. */
 function subjectOf(found: FieldAtPath, declaration: AccessDeclaration | undefined, variables: DeniedRequest['variables']): string | undefined {
-  if (declaration?.kind !== 'auth' || declaration.ownerArg === undefined) return undefined;
-  const argument = found.node.arguments?.find((a) => a.name.value === declaration.ownerArg);
+  if (declaration?.kind !== 'auth' || declaration.owner?.from !== 'argument') return undefined;
+  const ownerArg = declaration.owner.name;
+  const argument = found.node.arguments?.find((a) => a.name.value === ownerArg);
   return argumentValue(argument?.value, variables);
 }
 

@@ -21,7 +21,10 @@ export type AuditEventType =
   | 'user.deleted'
   | 'access.denied'
   | 'rate_limit.rejected'
-  | 'token.rejected';
+  | 'token.rejected'
+  // An ADMIN changed or deleted someone else's note (its text is never logged).
+  | 'note.updated'
+  | 'note.deleted';
 
 export interface AuditEvent {
   readonly type: AuditEventType;

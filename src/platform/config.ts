@@ -72,6 +72,8 @@ export interface Config {
   };
   /** Shared rate limits, sign-in throttling and session invalidations; undefined keeps them in process. */
   readonly redis: RedisSettings | undefined;
+  /** A @public type with an owner-like field (ownerId, userId…) is only a warning outside production; in production it stops the boot unless this is set. */
+  readonly allowPublicOwnerFields: boolean;
   /** Serve HTTPS from these PEM files (and send HSTS); undefined serves plain HTTP. */
   readonly tls: { readonly certPath: string; readonly keyPath: string } | undefined;
 }
@@ -154,6 +156,7 @@ const envSchema = z.object({
   // An empty value means unset, not port 0 (which would open a random port).
   METRICS_PORT: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(0).max(65535).optional()),
   SHUTDOWN_TIMEOUT: duration('10s'),
+  ALLOW_PUBLIC_OWNER_FIELDS: z.enum(['true', 'false']).default('false'),
 });
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -219,6 +222,7 @@ export function loadConfig(env: Env): Config {
       maxCost: e.GRAPHQL_MAX_COST,
     }),
     redis: e.REDIS_URL === undefined ? undefined : Object.freeze({ url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX, commandTimeoutMs: e.REDIS_COMMAND_TIMEOUT }),
+    allowPublicOwnerFields: e.ALLOW_PUBLIC_OWNER_FIELDS === 'true',
     tls: tlsCert !== undefined && tlsKey !== undefined ? Object.freeze({ certPath: tlsCert, keyPath: tlsKey }) : undefined,
   });
 }

@@ -45,6 +45,13 @@ export class ForbiddenError extends AppError {
   }
 }
 
+/** A registered policy (@auth(policy: "NAME")) said no; `policy` names it, as PERMISSIONS.md does. */
+export class PolicyRefusedError extends AppError {
+  constructor(readonly policy: string) {
+    super('FORBIDDEN', 'Not allowed', { reason: 'POLICY', policy });
+  }
+}
+
 /** An argument is invalid; `field` names it so a form can point at it. */
 export class BadUserInputError extends AppError {
   constructor(

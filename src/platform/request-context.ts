@@ -22,12 +22,37 @@ export interface RequestOrigin {
   readonly userAgent: string | undefined;
 }
 
+/**
+ * What lives exactly as long as one request: batch loaders (DataLoader) and
+ * policy batches. Kept in the context, never in module scope, so one
+ * request's cached rows can never answer another's.
+ */
+export interface RequestScope {
+  /** The value made for `key` in this request, made by `make` on first use. */
+  memo<T>(key: object, make: () => T): T;
+}
+
+export function createRequestScope(): RequestScope {
+  let values: Map<object, unknown> | undefined; // most requests load nothing in batches
+  return {
+    memo<T>(key: object, make: () => T): T {
+      values ??= new Map();
+      if (values.has(key)) return values.get(key) as T;
+      const made = make();
+      values.set(key, made);
+      return made;
+    },
+  };
+}
+
 /** Built fresh for every request by context/build-context.ts; nothing else writes it. */
 export interface RequestContext {
   readonly viewer: Viewer;
   readonly origin: RequestOrigin;
   /** Child logger bound to the request id. */
   readonly log: Logger;
+  /** Per-request loaders and batches. */
+  readonly scope: RequestScope;
 }
 
 /**

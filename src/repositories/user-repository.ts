@@ -16,6 +16,8 @@ export interface NewUser {
 
 export interface UserRepository {
   findById(id: UserId): Promise<UserRecord | undefined>;
+  /** The users among `ids` that exist, in no particular order: one query for a batch (DataLoader). */
+  findByIds(ids: readonly UserId[]): Promise<readonly UserRecord[]>;
   findByEmail(email: string): Promise<UserWithPasswordHash | undefined>;
   findWithPasswordHash(id: UserId): Promise<UserWithPasswordHash | undefined>;
   /** undefined when the email is taken (case-insensitively): no exception to translate. */

@@ -12,9 +12,9 @@ export interface ResolverServices {
   readonly sessions: SessionService;
 }
 
-/** All resolvers, merged by type. Each area owns distinct fields, so a shallow merge per type is exact. */
-export function createResolvers(services: ResolverServices): Resolvers {
-  const parts: Resolvers[] = [createAuthResolvers(services), createUserResolvers(services)];
+/** All resolvers (the server's and each domain's), merged by type. Each area owns distinct fields, so a shallow merge per type is exact. */
+export function createResolvers(services: ResolverServices, domains: readonly Resolvers[] = []): Resolvers {
+  const parts: Resolvers[] = [createAuthResolvers(services), createUserResolvers(services), ...domains];
   const merged: Record<string, object> = { DateTime: dateTimeScalar };
   for (const part of parts) {
     for (const [typeName, fields] of Object.entries(part)) merged[typeName] = { ...merged[typeName], ...fields };

@@ -43,16 +43,23 @@ export function parseRole(role: string, field = 'role'): Role {
   return found;
 }
 
-// Cursors are opaque to clients; today they wrap the last user id seen.
-const cursorPrefix = 'u:';
-export const toCursor = (id: UserId): string => Buffer.from(cursorPrefix + id, 'utf8').toString('base64url');
-
-export function parseCursor(cursor: string, field = 'after'): UserId {
-  const decoded = /^[A-Za-z0-9_-]{1,100}$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
-  const id = decoded.startsWith(cursorPrefix) ? decoded.slice(cursorPrefix.length) : '';
-  if (!isId(id)) throw new BadUserInputError(field, 'Not a valid cursor');
-  return id as UserId;
+/**
+ * Opaque cursors over ids: base64url of a short prefix (one per list, so a
+ * cursor of one list is refused by another) and the last id seen.
+ */
+export function createCursors<Id extends string>(prefix: string) {
+  return {
+    toCursor: (id: Id): string => Buffer.from(prefix + id, 'utf8').toString('base64url'),
+    parseCursor(cursor: string, field = 'after'): Id {
+      const decoded = /^[A-Za-z0-9_-]{1,100}$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
+      const id = decoded.startsWith(prefix) ? decoded.slice(prefix.length) : '';
+      if (!isId(id)) throw new BadUserInputError(field, 'Not a valid cursor');
+      return id as Id;
+    },
+  };
 }
+
+export const { toCursor, parseCursor } = createCursors<UserId>('u:');
 
 export function checkPageSize(first: number, field = 'first'): number {
   if (!Number.isInteger(first) || first < 1 || first > 100) throw new BadUserInputError(field, 'Must be between 1 and 100');

@@ -1,6 +1,7 @@
 // Domain types the GraphQL layer maps its types to (codegen `mappers`).
 import type { SessionRecord, UserRecord } from '../repositories/records.js';
 import type { IssuedToCarrier, SignedInViewer } from '../platform/request-context.js';
+import type { Page } from './page.js';
 
 export type { UserRecord as User } from '../repositories/records.js';
 export type { Role } from '../platform/request-context.js';
@@ -22,12 +23,4 @@ export interface AuthResult {
   readonly viewer: SignedInViewer;
 }
 
-export interface UserPage {
-  readonly edges: ReadonlyArray<{ readonly cursor: string; readonly node: UserModel }>;
-  readonly pageInfo: {
-    readonly hasNextPage: boolean;
-    readonly hasPreviousPage: boolean;
-    readonly startCursor: string | null;
-    readonly endCursor: string | null;
-  };
-}
+export type UserPage = Page<UserModel>;

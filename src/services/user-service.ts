@@ -6,6 +6,7 @@ import { BadUserInputError } from '../platform/errors.js';
 import type { RequestOrigin, Role, SignedInViewer, Viewer } from '../platform/request-context.js';
 import type { UserRepository } from '../repositories/user-repository.js';
 import { checkPageSize, parseCursor, parseUserId, toCursor } from './input.js';
+import { toPage } from './page.js';
 import type { SessionVerifier } from './session-verifier.js';
 import type { UserModel, UserPage } from './types.js';
 
@@ -33,18 +34,7 @@ export function createUserService(deps: { users: UserRepository; verifier: Sessi
     async page(first, after) {
       const limit = checkPageSize(first);
       const afterId = after === null || after === undefined ? undefined : parseCursor(after);
-      // One extra row tells whether another page follows, without a count query.
-      const rows = await users.listAfter(afterId, limit + 1);
-      const edges = rows.slice(0, limit).map((node) => ({ cursor: toCursor(node.id), node }));
-      return {
-        edges,
-        pageInfo: {
-          hasNextPage: rows.length > limit,
-          hasPreviousPage: afterId !== undefined,
-          startCursor: edges[0]?.cursor ?? null,
-          endCursor: edges.at(-1)?.cursor ?? null,
-        },
-      };
+      return toPage(await users.listAfter(afterId, limit + 1), limit, afterId !== undefined, (node) => toCursor(node.id));
     },
 
     async setRole(actor, userId, role, origin) {

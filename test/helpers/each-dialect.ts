@@ -31,7 +31,7 @@ export function useEmptyDatabase(dialect: Dialect, what: string): () => Database
     }
     if (server === undefined) return skip('TEST_DATABASE_URL is not set');
     database ??= await createDatabase(server.url);
-    if (database.dialect === 'postgres') await database.db.execute(sql`truncate users, sessions, refresh_tokens`);
+    if (database.dialect === 'postgres') await database.db.execute(sql`truncate users, sessions, refresh_tokens cascade`);
   });
   afterEach(async () => {
     if (dialect === 'sqlite') await database?.close();

@@ -1,5 +1,5 @@
 // The user queries on PostgreSQL (node-postgres pool).
-import { asc, eq, gt } from 'drizzle-orm';
+import { asc, eq, gt, inArray } from 'drizzle-orm';
 import type { PgDb } from '../../../db/create-database.js';
 import { users } from '../../../db/pg/schema.js';
 import { maybe, toUser, toUserWithPasswordHash } from '../records-from-rows.js';
@@ -13,6 +13,9 @@ export const createPgUserRepository = (db: PgDb): UserRepository => {
   return {
     async findById(id) {
       return maybe(await byId(id), toUser);
+    },
+    async findByIds(ids) {
+      return ids.length === 0 ? [] : (await db.select().from(users).where(inArray(users.id, [...ids]))).map(toUser);
     },
     async findByEmail(email) {
       const [row] = await db.select().from(users).where(where.email(email));

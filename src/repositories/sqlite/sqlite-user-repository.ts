@@ -1,5 +1,5 @@
 // The user queries on SQLite (better-sqlite3, synchronous).
-import { asc, eq, gt, sql } from 'drizzle-orm';
+import { asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { SqliteDb } from '../../../db/create-database.js';
 import { users } from '../../../db/sqlite/schema.js';
 import { maybe, toUser, toUserWithPasswordHash } from '../records-from-rows.js';
@@ -23,6 +23,9 @@ const prepareHotQueries = (db: SqliteDb) => ({
 export const createSqliteUserRepository = (db: SqliteDb, hot = prepareHotQueries(db)): UserRepository => ({
   async findById(id) {
     return maybe(hot.byId.get({ id }), toUser);
+  },
+  async findByIds(ids) {
+    return ids.length === 0 ? [] : db.select().from(users).where(inArray(users.id, [...ids])).all().map(toUser);
   },
   async findByEmail(email) {
     return maybe(hot.byEmail.get({ email }), toUserWithPasswordHash);
