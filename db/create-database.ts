@@ -18,7 +18,10 @@ export type SqliteDatabase = DatabaseHandle<'sqlite', SqliteDb>;
 /** Either dialect; `dialect` tells the repositories which tables and queries to use. */
 export type Database = SqliteDatabase | PostgresDatabase;
 
-export type DatabaseOptions = PostgresOptions;
+export interface DatabaseOptions extends PostgresOptions {
+  /** Sees the SQL of every query run (SQLite; tests count the queries a request makes). */
+  readonly logQuery?: (query: string) => void;
+}
 
 // Next to this module in the source tree and in dist/ alike (the build copies it).
 const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), 'sqlite/migrations');
@@ -34,10 +37,10 @@ const isPostgresUrl = (url: string): boolean => /^postgres(ql)?:\/\//i.test(url)
 
 /** `postgres://` or `postgresql://` opens PostgreSQL; anything else is an SQLite file. Migrations run before it resolves. */
 export async function createDatabase(url: string, options: DatabaseOptions = {}): Promise<Database> {
-  return isPostgresUrl(url) ? openPostgres(url, options) : openSqlite(url);
+  return isPostgresUrl(url) ? openPostgres(url, options) : openSqlite(url, options.logQuery);
 }
 
-function openSqlite(url: string): SqliteDatabase {
+function openSqlite(url: string, logQuery?: (query: string) => void): SqliteDatabase {
   const path = sqlitePathFromUrl(url);
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
   const sqlite = new Database(path);
@@ -47,7 +50,7 @@ function openSqlite(url: string): SqliteDatabase {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  const db = drizzle(sqlite, { schema });
+  const db = drizzle(sqlite, { schema, ...(logQuery ? { logger: { logQuery } } : {}) });
   migrate(db, { migrationsFolder });
   const probe = sqlite.prepare('select 1');
   return {

@@ -3,7 +3,9 @@
 // In the `postgres` test project (vitest.config.ts) the same tests run over a
 // fresh PostgreSQL database of their own instead, dropped on close.
 import { Writable } from 'node:stream';
+import type { Database } from '../../db/create-database.js';
 import { createApp, type App } from '../../src/app.js';
+import type { DomainModule } from '../../src/domain-module.js';
 import { loadConfig, type Env } from '../../src/platform/config.js';
 import { createFakeClock, type FakeClock } from './fake-clock.js';
 import { createTestPostgres, testDatabaseUrl, type TestPostgres } from './test-postgres.js';
@@ -47,7 +49,9 @@ async function ownPostgres(env: Env | undefined): Promise<TestPostgres | undefin
   return createTestPostgres(testDatabaseUrl);
 }
 
-export async function startTestServer(options: { env?: Env; typeDefs?: readonly string[]; clock?: FakeClock } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { env?: Env; typeDefs?: readonly string[]; clock?: FakeClock; domains?: readonly DomainModule[]; database?: Database } = {},
+): Promise<TestServer> {
   const postgres = await ownPostgres(options.env);
   const config = loadConfig(testEnv({ ...(postgres ? { DATABASE_URL: postgres.url } : {}), ...options.env }));
   const clock = options.clock ?? createFakeClock();
@@ -62,6 +66,8 @@ export async function startTestServer(options: { env?: Env; typeDefs?: readonly 
     clock,
     logDestination,
     ...(options.typeDefs ? { typeDefs: options.typeDefs } : {}),
+    ...(options.domains ? { domains: options.domains } : {}),
+    ...(options.database ? { database: options.database } : {}),
   });
   const url = await app.listen(0, '127.0.0.1');
   const doFetch = (path: string, init?: RequestInit) => fetch(`${url}${path}`, init);
