@@ -218,6 +218,7 @@ describe.skipIf(!hasChromium)('the Notes screen of the web example in Chromium',
     const expected = [...seeded, markupTitle, 't'.repeat(200), 'Groceries for Sunday'];
     expect((await adaNotesInApi()).map((note) => note.title)).toEqual(expected);
 
+    await page.fill('#note-title', 'A draft of Ada');
     operations.length = 0;
     await page.click('#reload');
     await page.locator('#notes-list li').nth(pageSize - 1).waitFor();
@@ -229,6 +230,7 @@ describe.skipIf(!hasChromium)('the Notes screen of the web example in Chromium',
     await page.locator('#notes-more').waitFor({ state: 'hidden' });
     expect(await titles()).toEqual(expected);
     expect(operations.filter((name) => name === 'MyNotes')).toHaveLength(3); // a page per request, not all at once
+    expect(await page.inputValue('#note-title')).toBe('A draft of Ada'); // a reload keeps what is being typed
     expect(await page.locator('#notes').textContent()).not.toContain('Bob');
   });
 
@@ -244,5 +246,6 @@ describe.skipIf(!hasChromium)('the Notes screen of the web example in Chromium',
     await page.locator('#notes-list li').nth(2).waitFor();
     expect(await titles()).toEqual(["Bob's note 20", "Bob's note 10", "Bob's private plan"]);
     expect(await page.locator('#notes').textContent()).not.toContain('Groceries');
+    expect(await page.inputValue('#note-title')).toBe(''); // Ada's draft went with her session
   });
 });

@@ -144,23 +144,26 @@ export function createNotesScreen(section: HTMLElement, { api, run, log }: Notes
 
   more.addEventListener('click', () => void act(more, undefined, () => fetchPage(endCursor)));
 
-  function clear(): void {
+  function forgetList(): void {
     generation += 1;
     endCursor = null;
     list.replaceChildren();
     empty.hidden = true;
     more.hidden = true;
-    create.form.reset();
-    clearFieldErrors(create.form);
-    section.hidden = true;
   }
 
   return {
+    // A reload redraws the list but keeps a note being typed in the create form.
     async load() {
-      clear();
+      forgetList();
       section.hidden = false;
       await fetchPage(null);
     },
-    clear,
+    clear() {
+      forgetList();
+      create.form.reset();
+      clearFieldErrors(create.form);
+      section.hidden = true;
+    },
   };
 }
