@@ -2,6 +2,7 @@
 // device) with per-device sign-out, and sign-out everywhere.
 import { createAuthClient } from './auth-client.js';
 import { describeError } from './describe-error.js';
+import { createNotesScreen } from './notes-screen.js';
 import {
   MeDocument,
   MySessionsDocument,
@@ -43,10 +44,12 @@ const api = createAuthClient(apiUrl, {
   onRefreshed: () => log('Access token expired: refreshed it (the refresh token rotated)'),
   onSessionEnded: () => log('This session has ended: sign in again'),
 });
+const notes = createNotesScreen(byId('notes'), { api, run, log });
 
 function showSignedIn(signedIn: boolean): void {
   ui.form.hidden = signedIn;
   ui.account.hidden = !signedIn;
+  if (!signedIn) notes.clear();
 }
 
 /** After RATE_LIMITED the form waits out `retryAfter` instead of burning more attempts. */
@@ -85,6 +88,7 @@ async function loadAccount(): Promise<void> {
     void run(() => (session.current ? signOut() : endSession(session.id, session.userAgent)));
   });
   showSignedIn(true);
+  await notes.load();
 }
 
 async function signOut(): Promise<void> {

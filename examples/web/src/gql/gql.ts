@@ -15,6 +15,11 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  fragment NoteFields on Note {\n    id\n    title\n    body\n    createdAt\n    updatedAt\n  }\n": typeof types.NoteFieldsFragmentDoc,
+    "\n  query MyNotes($first: Int!, $after: String) {\n    notes(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...NoteFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.MyNotesDocument,
+    "\n  mutation CreateNote($title: String!, $body: String!) {\n    createNote(title: $title, body: $body) {\n      ...NoteFields\n    }\n  }\n": typeof types.CreateNoteDocument,
+    "\n  mutation UpdateNote($id: ID!, $title: String!, $body: String!) {\n    updateNote(id: $id, title: $title, body: $body) {\n      ...NoteFields\n    }\n  }\n": typeof types.UpdateNoteDocument,
+    "\n  mutation DeleteNote($id: ID!) {\n    deleteNote(id: $id)\n  }\n": typeof types.DeleteNoteDocument,
     "\n  fragment Tokens on AuthPayload {\n    accessToken\n    refreshToken\n    expiresIn\n  }\n": typeof types.TokensFragmentDoc,
     "\n  mutation SignUp($email: String!, $password: String!) {\n    signup(email: $email, password: $password) {\n      ...Tokens\n    }\n  }\n": typeof types.SignUpDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      ...Tokens\n    }\n  }\n": typeof types.SignInDocument,
@@ -26,6 +31,11 @@ type Documents = {
     "\n  mutation SignOutEverywhere {\n    logoutAll\n  }\n": typeof types.SignOutEverywhereDocument,
 };
 const documents: Documents = {
+    "\n  fragment NoteFields on Note {\n    id\n    title\n    body\n    createdAt\n    updatedAt\n  }\n": types.NoteFieldsFragmentDoc,
+    "\n  query MyNotes($first: Int!, $after: String) {\n    notes(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...NoteFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.MyNotesDocument,
+    "\n  mutation CreateNote($title: String!, $body: String!) {\n    createNote(title: $title, body: $body) {\n      ...NoteFields\n    }\n  }\n": types.CreateNoteDocument,
+    "\n  mutation UpdateNote($id: ID!, $title: String!, $body: String!) {\n    updateNote(id: $id, title: $title, body: $body) {\n      ...NoteFields\n    }\n  }\n": types.UpdateNoteDocument,
+    "\n  mutation DeleteNote($id: ID!) {\n    deleteNote(id: $id)\n  }\n": types.DeleteNoteDocument,
     "\n  fragment Tokens on AuthPayload {\n    accessToken\n    refreshToken\n    expiresIn\n  }\n": types.TokensFragmentDoc,
     "\n  mutation SignUp($email: String!, $password: String!) {\n    signup(email: $email, password: $password) {\n      ...Tokens\n    }\n  }\n": types.SignUpDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      ...Tokens\n    }\n  }\n": types.SignInDocument,
@@ -37,6 +47,26 @@ const documents: Documents = {
     "\n  mutation SignOutEverywhere {\n    logoutAll\n  }\n": types.SignOutEverywhereDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment NoteFields on Note {\n    id\n    title\n    body\n    createdAt\n    updatedAt\n  }\n"): typeof import('./graphql').NoteFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyNotes($first: Int!, $after: String) {\n    notes(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...NoteFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').MyNotesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateNote($title: String!, $body: String!) {\n    createNote(title: $title, body: $body) {\n      ...NoteFields\n    }\n  }\n"): typeof import('./graphql').CreateNoteDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateNote($id: ID!, $title: String!, $body: String!) {\n    updateNote(id: $id, title: $title, body: $body) {\n      ...NoteFields\n    }\n  }\n"): typeof import('./graphql').UpdateNoteDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteNote($id: ID!) {\n    deleteNote(id: $id)\n  }\n"): typeof import('./graphql').DeleteNoteDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

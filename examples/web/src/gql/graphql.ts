@@ -11,6 +11,40 @@ export type Role =
   /** A regular account: it reads and manages only its own data. */
   | 'USER';
 
+export type NoteFieldsFragment = { readonly id: string, readonly title: string, readonly body: string, readonly createdAt: string, readonly updatedAt: string };
+
+export type MyNotesQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type MyNotesQuery = { readonly notes: { readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly id: string, readonly title: string, readonly body: string, readonly createdAt: string, readonly updatedAt: string } }>, readonly pageInfo: { readonly hasNextPage: boolean, readonly endCursor: string | null } } };
+
+export type CreateNoteMutationVariables = Exact<{
+  title: string;
+  body: string;
+}>;
+
+
+export type CreateNoteMutation = { readonly createNote: { readonly id: string, readonly title: string, readonly body: string, readonly createdAt: string, readonly updatedAt: string } };
+
+export type UpdateNoteMutationVariables = Exact<{
+  id: string | number;
+  title: string;
+  body: string;
+}>;
+
+
+export type UpdateNoteMutation = { readonly updateNote: { readonly id: string, readonly title: string, readonly body: string, readonly createdAt: string, readonly updatedAt: string } | null };
+
+export type DeleteNoteMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteNoteMutation = { readonly deleteNote: boolean };
+
 export type TokensFragment = { readonly accessToken: string, readonly refreshToken: string, readonly expiresIn: number };
 
 export type SignUpMutationVariables = Exact<{
@@ -81,6 +115,15 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const NoteFieldsFragmentDoc = new TypedDocumentString(`
+    fragment NoteFields on Note {
+  id
+  title
+  body
+  createdAt
+  updatedAt
+}
+    `, {"fragmentName":"NoteFields"}) as unknown as TypedDocumentString<NoteFieldsFragment, unknown>;
 export const TokensFragmentDoc = new TypedDocumentString(`
     fragment Tokens on AuthPayload {
   accessToken
@@ -88,6 +131,59 @@ export const TokensFragmentDoc = new TypedDocumentString(`
   expiresIn
 }
     `, {"fragmentName":"Tokens"}) as unknown as TypedDocumentString<TokensFragment, unknown>;
+export const MyNotesDocument = new TypedDocumentString(`
+    query MyNotes($first: Int!, $after: String) {
+  notes(first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        ...NoteFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment NoteFields on Note {
+  id
+  title
+  body
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<MyNotesQuery, MyNotesQueryVariables>;
+export const CreateNoteDocument = new TypedDocumentString(`
+    mutation CreateNote($title: String!, $body: String!) {
+  createNote(title: $title, body: $body) {
+    ...NoteFields
+  }
+}
+    fragment NoteFields on Note {
+  id
+  title
+  body
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<CreateNoteMutation, CreateNoteMutationVariables>;
+export const UpdateNoteDocument = new TypedDocumentString(`
+    mutation UpdateNote($id: ID!, $title: String!, $body: String!) {
+  updateNote(id: $id, title: $title, body: $body) {
+    ...NoteFields
+  }
+}
+    fragment NoteFields on Note {
+  id
+  title
+  body
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<UpdateNoteMutation, UpdateNoteMutationVariables>;
+export const DeleteNoteDocument = new TypedDocumentString(`
+    mutation DeleteNote($id: ID!) {
+  deleteNote(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteNoteMutation, DeleteNoteMutationVariables>;
 export const SignUpDocument = new TypedDocumentString(`
     mutation SignUp($email: String!, $password: String!) {
   signup(email: $email, password: $password) {
