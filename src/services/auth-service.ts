@@ -10,7 +10,7 @@ import { issuedTo, type RequestOrigin, type SignedInViewer } from '../platform/r
 import type { UserRecord } from '../repositories/records.js';
 import type { EndReason, SessionRepository } from '../repositories/session-repository.js';
 import type { UserRepository } from '../repositories/user-repository.js';
-import { checkPasswordPolicy, normalizeEmail } from './input.js';
+import { checkPasswordUpperBound, normalizeEmail } from './input.js';
 import { createRegisterUser } from './register-user.js';
 import type { SessionVerifier } from './session-verifier.js';
 import type { AuthResult } from './types.js';
@@ -121,9 +121,9 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
 
     async login({ email, password }, origin) {
       const normalized = normalizeEmail(email);
-      // Outside the policy no account can match: refuse before spending a hash,
-      // so an oversized password costs nothing.
-      checkPasswordPolicy(password);
+      // Over the upper bound no account can match: refuse before spending a
+      // hash, so an oversized password costs nothing. A short one is only wrong.
+      checkPasswordUpperBound(password);
       // A locked (email, client) pair is refused before the hash too.
       await throttle.check(normalized, origin);
       const user = await users.findByEmail(normalized);
