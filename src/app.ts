@@ -37,9 +37,11 @@ import { createRateLimiting } from './rate-limit/create-rate-limiting.js';
 import { createRedisRateLimitStore } from './rate-limit/redis-rate-limit-store.js';
 import { buildSchema, loadTypeDefs } from './resolvers/build-schema.js';
 import { createResolvers } from './resolvers/create-resolvers.js';
+import { createDeviceTokenRepository } from './repositories/device-token-repository.js';
 import { createSessionRepository } from './repositories/session-repository.js';
 import { createUserRepository } from './repositories/user-repository.js';
 import { createAuthService } from './services/auth-service.js';
+import { createDeviceTrust } from './services/device-trust.js';
 import { createPurgeJob } from './services/purge-job.js';
 import { createRedisSessionInvalidations } from './services/redis-session-invalidations.js';
 import { createSessionService } from './services/session-service.js';
@@ -97,7 +99,8 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   const verifier = createSessionVerifier({ sessions: sessionRepository, clock, cacheTtlMs: config.sessionCacheTtlMs, maxEntries: 10_000, invalidations });
   // Redis is ready when it answers and this instance hears the others' session changes.
   const redisCheck = redis && { name: 'redis', check: async () => invalidations?.listening === true && (await redis.connection.ping()) };
-  const common = { users: userRepository, sessions: sessionRepository, verifier, audit, clock };
+  const devices = createDeviceTrust({ deviceTokens: createDeviceTokenRepository(database), clock, ttlMs: config.deviceTokenTtlMs, keepPerUser: config.maxSessionsPerUser });
+  const common = { users: userRepository, sessions: sessionRepository, verifier, audit, clock, devices };
   const auth = createAuthService({ ...common, passwords, accessTokens, ...config, loginThrottle: rateLimiting.loginThrottle });
   const sessions = createSessionService({ ...common, passwords });
   const users = createUserService(common);
