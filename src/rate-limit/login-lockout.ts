@@ -6,7 +6,7 @@
 // after the first. While locked, attempts are refused before any hashing and
 // are not counted (a user on the attacker's network is not locked for longer).
 //
-// On top, an account-wide limit for untrusted clients: sign-in attempts on one
+// On top, an account-wide limit for untrusted clients: failed sign-ins to one
 // account from clients without a valid device token for it are counted across
 // every address; past `untrustedMax` in `untrustedWindowMs`, untrusted
 // attempts on that account are refused before any hashing. A client with a
@@ -49,8 +49,8 @@ export function createLoginLockout({ store, audit, clock, settings }: LoginLocko
 
   // The attempt is counted before its hash, in the same atomic step that
   // decides: 500 concurrent guesses cannot all pass a check made before any
-  // of them failed. So every untrusted attempt that reaches the password check
-  // counts (a success is not refunded: the store only counts up).
+  // of them failed. An attempt in flight counts as a failure until it
+  // succeeds; then it is taken back, so only failures stay counted.
   async function reserveAccountAttempt({ email, origin }: LoginAttempt): Promise<void> {
     const window = await store.hit(accountKey(email), settings.untrustedWindowMs);
     if (window.count === settings.untrustedMax) audit.record({ type: 'login.account_limit_reached', origin, attempts: window.count, windowSeconds: Math.ceil(settings.untrustedWindowMs / 1000) });
@@ -85,6 +85,7 @@ export function createLoginLockout({ store, audit, clock, settings }: LoginLocko
     // The account-wide count is not cleared by a success: the attacker's
     // guesses in this window still count, whoever signed in meanwhile.
     async succeeded(attempt, userId) {
+      if (accountWide && !attempt.device) await store.release(accountKey(attempt.email));
       if (!pairs) return;
       const { origin } = attempt;
       const pair = pairKey(attempt);
