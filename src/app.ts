@@ -25,6 +25,7 @@ import { createReadinessHandler } from './http/readiness.js';
 import { createRequestLogPlugin } from './http/request-log-plugin.js';
 import { createRequestTracker } from './http/request-tracker.js';
 import { getMutationStatusPlugin } from './http/get-mutation-status-plugin.js';
+import { subscriptionRefusalPlugin } from './http/subscription-refusal-plugin.js';
 import { apolloOperationLimits } from './http/operation-limits/apollo-operation-limits.js';
 import { securityHeaders } from './http/security-headers.js';
 import { createAuditLog } from './platform/audit.js';
@@ -130,6 +131,7 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
       createRequestLogPlugin({ tracker, audit, metrics, access: readAccessDirectives(resolvable) }),
       rateLimiting.plugin,
       getMutationStatusPlugin,
+      subscriptionRefusalPlugin,
       production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
       // Apollo installs these unless told not to. Cache hints mean nothing for
       // per-viewer answers (every response is no-store), yet the cache-control
