@@ -49,6 +49,13 @@ export function checkPasswordUpperBound(password: string, field = 'password'): v
   if (password.length > maxLength) throw new BadUserInputError(field, `Password must be ${minLength} to ${maxLength} characters`);
 }
 
+/** Refuses to leave the server with no ADMIN: the first admin exists only through the CLI. */
+export function checkNotLastAdmin(target: { readonly role: Role }, adminCount: number, field: string, action: 'demote' | 'delete'): void {
+  if (target.role !== 'ADMIN' || adminCount > 1) return;
+  const what = action === 'demote' ? 'demoted' : 'deleted';
+  throw new BadUserInputError(field, `The last ADMIN cannot be ${what}: make another user ADMIN first, or nobody could administer users`);
+}
+
 export function parseUserId(id: string, field = 'id'): UserId {
   if (!isId(id)) throw new BadUserInputError(field, 'Not a valid user id');
   return id as UserId;
