@@ -146,7 +146,7 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
     buildContext: tracker.wrapContext(createContextBuilder({ accessTokens, verifier, audit, log })),
     ping: database.ping,
     log,
-    settings: { production, trustProxy: config.trustProxy, bodyLimitBytes: config.bodyLimitBytes, corsOrigins: config.corsOrigins, securityHeaders: securityHeaders(production, tls !== undefined), tls },
+    settings: { production, trustProxy: config.trustProxy, bodyLimitBytes: config.bodyLimitBytes, corsOrigins: config.corsOrigins, securityHeaders: securityHeaders(production, tls !== undefined), tls, timeouts: config.httpTimeouts },
     onRequest: tracker.begin,
     routes: new Map([
       ['/readyz', createReadinessHandler({ checks: [{ name: 'database', check: database.ping }, ...(redisCheck ? [redisCheck] : [])], draining: () => draining })],
