@@ -1,6 +1,6 @@
 // Opens the database named by a URL and brings its schema up to date.
 // Lives in db/ and imports nothing from src/: storage knows no application.
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -40,9 +40,23 @@ export async function createDatabase(url: string, options: DatabaseOptions = {})
   return isPostgresUrl(url) ? openPostgres(url, options) : openSqlite(url, options.logQuery);
 }
 
+/**
+ * The database holds password hashes: a new file is made readable by its owner
+ * only (0600), whatever the umask (which could only narrow the mode passed to
+ * open, hence the chmod). SQLite gives its -wal and -shm files the mode of the
+ * database file, so they are 0600 too. An existing file keeps the mode its
+ * owner gave it.
+ */
+function createOwnerOnly(path: string): void {
+  mkdirSync(dirname(resolve(path)), { recursive: true });
+  if (existsSync(path)) return;
+  closeSync(openSync(path, 'a', 0o600));
+  chmodSync(path, 0o600);
+}
+
 function openSqlite(url: string, logQuery?: (query: string) => void): SqliteDatabase {
   const path = sqlitePathFromUrl(url);
-  if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+  if (path !== ':memory:') createOwnerOnly(path);
   const sqlite = new Database(path);
   // WAL lets /healthz and reads proceed while a write commits; foreign keys make
   // the cascades in the schema real; busy_timeout covers a CLI writing at once.

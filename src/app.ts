@@ -25,6 +25,7 @@ import { createReadinessHandler } from './http/readiness.js';
 import { createRequestLogPlugin } from './http/request-log-plugin.js';
 import { createRequestTracker } from './http/request-tracker.js';
 import { getMutationStatusPlugin } from './http/get-mutation-status-plugin.js';
+import { subscriptionRefusalPlugin } from './http/subscription-refusal-plugin.js';
 import { apolloOperationLimits } from './http/operation-limits/apollo-operation-limits.js';
 import { securityHeaders } from './http/security-headers.js';
 import { createAuditLog } from './platform/audit.js';
@@ -37,9 +38,11 @@ import { createRateLimiting } from './rate-limit/create-rate-limiting.js';
 import { createRedisRateLimitStore } from './rate-limit/redis-rate-limit-store.js';
 import { buildSchema, loadTypeDefs } from './resolvers/build-schema.js';
 import { createResolvers } from './resolvers/create-resolvers.js';
+import { createDeviceTokenRepository } from './repositories/device-token-repository.js';
 import { createSessionRepository } from './repositories/session-repository.js';
 import { createUserRepository } from './repositories/user-repository.js';
 import { createAuthService } from './services/auth-service.js';
+import { createDeviceTrust } from './services/device-trust.js';
 import { createPurgeJob } from './services/purge-job.js';
 import { createRedisSessionInvalidations } from './services/redis-session-invalidations.js';
 import { createSessionService } from './services/session-service.js';
@@ -103,7 +106,8 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   const verifier = createSessionVerifier({ sessions: sessionRepository, clock, cacheTtlMs: config.sessionCacheTtlMs, maxEntries: 10_000, invalidations });
   // Redis is ready when it answers and this instance hears the others' session changes.
   const redisCheck = redis && { name: 'redis', check: async () => invalidations?.listening === true && (await redis.connection.ping()) };
-  const common = { users: userRepository, sessions: sessionRepository, verifier, audit, clock };
+  const devices = createDeviceTrust({ deviceTokens: createDeviceTokenRepository(database), clock, ttlMs: config.deviceTokenTtlMs, keepPerUser: config.maxSessionsPerUser });
+  const common = { users: userRepository, sessions: sessionRepository, verifier, audit, clock, devices };
   const auth = createAuthService({ ...common, passwords, accessTokens, ...config, loginThrottle: rateLimiting.loginThrottle });
   const sessions = createSessionService({ ...common, passwords });
   const users = createUserService(common);
@@ -139,6 +143,7 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
       createRequestLogPlugin({ tracker, audit, metrics, access: readAccessDirectives(resolvable) }),
       rateLimiting.plugin,
       getMutationStatusPlugin,
+      subscriptionRefusalPlugin,
       production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
       // Apollo installs these unless told not to. Cache hints mean nothing for
       // per-viewer answers (every response is no-store), yet the cache-control
@@ -153,7 +158,7 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
     buildContext: tracker.wrapContext(createContextBuilder({ accessTokens, verifier, audit, log })),
     ping: database.ping,
     log,
-    settings: { production, trustProxy: config.trustProxy, bodyLimitBytes: config.bodyLimitBytes, corsOrigins: config.corsOrigins, securityHeaders: securityHeaders(production, tls !== undefined), tls },
+    settings: { production, trustProxy: config.trustProxy, bodyLimitBytes: config.bodyLimitBytes, corsOrigins: config.corsOrigins, securityHeaders: securityHeaders(production, tls !== undefined), tls, timeouts: config.httpTimeouts },
     onRequest: tracker.begin,
     routes: new Map([
       ['/readyz', createReadinessHandler({ checks: [{ name: 'database', check: database.ping }, ...(redisCheck ? [redisCheck] : [])], draining: () => draining })],

@@ -64,3 +64,21 @@ export const refreshTokens = pgTable(
   },
   (t) => [index('refresh_tokens_session_id_idx').on(t.sessionId)],
 );
+
+// Devices a user has signed in from (OWASP's device cookies), by token hash
+// only. A sign-in presenting a live one is trusted: it is not held to the
+// account-wide limit on untrusted sign-ins, and its hashing is never shed.
+// logoutAll and password resets delete them all.
+export const deviceTokens = pgTable(
+  'device_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: millis('created_at').notNull(),
+    lastUsedAt: millis('last_used_at').notNull(),
+    expiresAt: millis('expires_at').notNull(),
+  },
+  (t) => [index('device_tokens_user_id_idx').on(t.userId)],
+);

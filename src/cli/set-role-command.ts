@@ -1,6 +1,6 @@
 // `set-role`: promote or demote a user by email.
 import { BadUserInputError } from '../platform/errors.js';
-import { normalizeEmail, parseRole } from '../services/input.js';
+import { checkNotLastAdmin, normalizeEmail, parseRole } from '../services/input.js';
 import { requiredOption, type CliCommand } from './cli-command.js';
 
 export const setRoleCommand: CliCommand = {
@@ -22,6 +22,7 @@ export const setRoleCommand: CliCommand = {
     const { users, clock } = await open();
     const user = await users.findByEmail(email);
     if (!user) throw new BadUserInputError('email', `No user has the email ${email}`);
+    if (role !== 'ADMIN') checkNotLastAdmin(user, await users.countAdmins(), 'role', 'demote');
     const updated = await users.setRole(user.id, role, clock.now());
     // Deleted between the two statements: say so rather than claim success.
     if (!updated) throw new BadUserInputError('email', `No user has the email ${email}`);

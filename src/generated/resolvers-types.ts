@@ -32,6 +32,14 @@ export type AuthPayload = {
   readonly __typename?: 'AuthPayload';
   /** Short-lived JWT for `Authorization: Bearer <accessToken>`. */
   readonly accessToken: Scalars['String']['output'];
+  /**
+   * Opaque, long-lived token that marks this client as a known device of the
+   * account: keep it and send it as `login(deviceToken:)`. A known device is not
+   * held to the account-wide limit on untrusted sign-ins and is served first when
+   * sign-in is busy. Issued by `signup` and `login` (a known device gets its own
+   * back); null from `refreshToken`. `logoutAll` revokes every one of them.
+   */
+  readonly deviceToken?: Maybe<Scalars['String']['output']>;
   /** Seconds until the access token expires. */
   readonly expiresIn: Scalars['Int']['output'];
   /** Opaque, single-use token for `refreshToken`; it rotates on every use. */
@@ -121,6 +129,7 @@ export type MutationDeleteUserArgs = {
  * sessions, and managing users.
  */
 export type MutationLoginArgs = {
+  deviceToken?: InputMaybe<Scalars['String']['input']>;
   email: Scalars['String']['input'];
   password: Scalars['String']['input'];
 };
@@ -493,6 +502,7 @@ export type RateLimitDirectiveResolver<Result, Parent, ContextType = RequestCont
 
 export type AuthPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AuthPayload'] = ResolversParentTypes['AuthPayload']> = ResolversObject<{
   accessToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  deviceToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   expiresIn?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   refreshToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   tokenType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

@@ -20,6 +20,8 @@ export interface HttpSettings {
   readonly securityHeaders: Readonly<Record<string, string>>;
   /** PEM certificate chain and key: serve HTTPS instead of HTTP. */
   readonly tls?: { readonly cert: Buffer; readonly key: Buffer } | undefined;
+  /** HEADERS_TIMEOUT / REQUEST_TIMEOUT; set explicitly rather than left to Node's defaults. */
+  readonly timeouts?: { readonly headersTimeoutMs: number; readonly requestTimeoutMs: number } | undefined;
 }
 
 /** A route beside /graphql (e.g. /readyz, /metrics); it answers every method itself. */
@@ -148,5 +150,11 @@ export function createHttpServer(deps: HttpDeps): Server {
       else res.destroy();
     });
   };
-  return settings.tls ? createTlsServer({ cert: settings.tls.cert, key: settings.tls.key }, listener) : createServer(listener);
+  // Slow-loris: a client that never finishes its headers (or its request) is
+  // answered 408 and cut once the timeout is over. Node checks the timeouts
+  // only every connectionsCheckingInterval (30 s by default), so that is
+  // tightened to match.
+  const { headersTimeoutMs = 10_000, requestTimeoutMs = 30_000 } = settings.timeouts ?? {};
+  const timeouts = { headersTimeout: headersTimeoutMs, requestTimeout: requestTimeoutMs, connectionsCheckingInterval: Math.min(1000, Math.ceil(headersTimeoutMs / 4)) };
+  return settings.tls ? createTlsServer({ ...timeouts, cert: settings.tls.cert, key: settings.tls.key }, listener) : createServer(timeouts, listener);
 }

@@ -10,6 +10,8 @@ export type AuditEventType =
   | 'login.lockout_started'
   | 'login.lockout_refused'
   | 'login.lockout_cleared'
+  | 'login.account_limit_reached'
+  | 'login.account_limit_refused'
   | 'refresh'
   | 'refresh.reuse_detected'
   | 'refresh.race_lost'

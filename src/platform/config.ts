@@ -61,7 +61,15 @@ export interface Config {
     readonly maxMs: number;
     /** Failures older than this (counted from the first) are forgotten. */
     readonly forgetAfterMs: number;
+    /** Failed sign-ins to one account from clients without its device token, across all addresses, before such attempts are refused; 0 switches it off. */
+    readonly untrustedMax: number;
+    /** The window those failures are counted in (a fixed window from the first). */
+    readonly untrustedWindowMs: number;
   };
+  /** How long a device token (AuthPayload.deviceToken) marks a client as a known device. */
+  readonly deviceTokenTtlMs: number;
+  /** Slow-loris bounds: a request's headers must arrive within headersTimeoutMs, the whole request within requestTimeoutMs. */
+  readonly httpTimeouts: { readonly headersTimeoutMs: number; readonly requestTimeoutMs: number };
   /** Checked on every operation before it runs; over a limit is HTTP 400. */
   readonly operationLimits: {
     readonly maxDepth: number;
@@ -144,6 +152,11 @@ const envSchema = z.object({
   LOGIN_LOCKOUT_BASE: duration('1m'),
   LOGIN_LOCKOUT_MAX: duration('1h'),
   LOGIN_LOCKOUT_FORGET_AFTER: duration('24h'),
+  LOGIN_UNTRUSTED_MAX: int(0, 1_000_000, 10),
+  LOGIN_UNTRUSTED_WINDOW: duration('15m'),
+  DEVICE_TOKEN_TTL: duration('365d'),
+  HEADERS_TIMEOUT: duration('10s'),
+  REQUEST_TIMEOUT: duration('30s'),
   GRAPHQL_MAX_DEPTH: int(1, 1000, 10),
   GRAPHQL_MAX_ALIASES: int(0, 10_000, 15),
   GRAPHQL_MAX_DIRECTIVES: int(0, 10_000, 50),
@@ -176,6 +189,7 @@ export function loadConfig(env: Env): Config {
   if (e.METRICS_PORT !== undefined && e.METRICS_PORT !== 0 && e.METRICS_PORT === e.PORT) throw new ConfigError('METRICS_PORT must differ from PORT');
   const rateLimits = readRateLimitSettings(env);
   if (rateLimits.problems.length > 0) throw new ConfigError(`Invalid settings:\n${rateLimits.problems.map((p) => `  ${p}`).join('\n')}`);
+  if (e.HEADERS_TIMEOUT < 1000 || e.HEADERS_TIMEOUT > e.REQUEST_TIMEOUT) throw new ConfigError('HEADERS_TIMEOUT must be at least 1s and not longer than REQUEST_TIMEOUT');
   if (e.LOGIN_LOCKOUT_BASE > e.LOGIN_LOCKOUT_MAX) throw new ConfigError('LOGIN_LOCKOUT_BASE must not be longer than LOGIN_LOCKOUT_MAX');
   const tlsCert = e.TLS_CERT?.trim() || undefined;
   const tlsKey = e.TLS_KEY?.trim() || undefined;
@@ -213,7 +227,9 @@ export function loadConfig(env: Env): Config {
     metrics: Object.freeze({ token: e.METRICS_TOKEN, port: e.METRICS_PORT }),
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT,
     rateLimits: Object.freeze({ overrides: rateLimits.settings, storeMaxKeys: e.RATE_LIMIT_STORE_MAX_KEYS }),
-    loginLockout: Object.freeze({ after: e.LOGIN_LOCKOUT_AFTER, baseMs: e.LOGIN_LOCKOUT_BASE, maxMs: e.LOGIN_LOCKOUT_MAX, forgetAfterMs: e.LOGIN_LOCKOUT_FORGET_AFTER }),
+    loginLockout: Object.freeze({ after: e.LOGIN_LOCKOUT_AFTER, baseMs: e.LOGIN_LOCKOUT_BASE, maxMs: e.LOGIN_LOCKOUT_MAX, forgetAfterMs: e.LOGIN_LOCKOUT_FORGET_AFTER, untrustedMax: e.LOGIN_UNTRUSTED_MAX, untrustedWindowMs: e.LOGIN_UNTRUSTED_WINDOW }),
+    deviceTokenTtlMs: e.DEVICE_TOKEN_TTL,
+    httpTimeouts: Object.freeze({ headersTimeoutMs: e.HEADERS_TIMEOUT, requestTimeoutMs: e.REQUEST_TIMEOUT }),
     operationLimits: Object.freeze({
       maxDepth: e.GRAPHQL_MAX_DEPTH,
       maxAliases: e.GRAPHQL_MAX_ALIASES,

@@ -80,3 +80,10 @@ export class RateLimitUnavailableError extends AppError {
     super('RATE_LIMITED', `Rate limiting is unavailable, retry in ${retryAfterSeconds}s`, { retryAfter: retryAfterSeconds, reason: RateLimitUnavailableError.reason });
   }
 }
+
+/** A request that cannot run at all (HTTP 400), e.g. an operation type this server does not serve. */
+export class BadRequestError extends AppError {
+  constructor(message: string) {
+    super('BAD_REQUEST', message, {}, { status: 400 });
+  }
+}

@@ -7,6 +7,7 @@ export type UserId = Brand<string, 'UserId'>;
 export type SessionId = Brand<string, 'SessionId'>;
 /** Only refresh tokens' hashes are stored: a leaked table cannot be replayed. */
 export type RefreshTokenHash = Brand<string, 'RefreshTokenHash'>;
+export type DeviceTokenHash = Brand<string, 'DeviceTokenHash'>;
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

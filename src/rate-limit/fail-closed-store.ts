@@ -34,5 +34,6 @@ export function failClosed(store: RateLimitStore, { log, clock }: { log: Logger;
     hit: (key, windowMs) => guarded(() => store.hit(key, windowMs)),
     peek: (key) => guarded(() => store.peek(key)),
     reset: (key) => guarded(() => store.reset(key)),
+    release: (key) => guarded(() => store.release(key)),
   };
 }

@@ -22,6 +22,8 @@ export interface RateLimitStore {
   peek(key: string): Promise<WindowState | undefined>;
   /** Forgets `key` (a successful sign-in clears its failures). */
   reset(key: string): Promise<void>;
+  /** Takes one hit back from `key`'s open window, never below zero (a sign-in counted before its hash, that turned out right). */
+  release(key: string): Promise<void>;
 }
 
 interface Entry {
@@ -91,6 +93,10 @@ export function createMemoryRateLimitStore({ clock, maxKeys }: { clock: Clock; m
     async reset(key) {
       young.delete(key);
       old.delete(key);
+    },
+    async release(key) {
+      const entry = live(key, clock.now());
+      if (entry && entry.count > 0) entry.count -= 1;
     },
   };
 }

@@ -29,6 +29,15 @@ return { 1, resetAt }
 `;
 const hitSha = createHash('sha1').update(hitScript).digest('hex');
 
+// KEYS[1] the window; ARGV[1] now. One hit back, only while the window is open and above zero.
+const releaseScript = `
+local resetAt = tonumber(redis.call('HGET', KEYS[1], 'r'))
+if resetAt and resetAt > tonumber(ARGV[1]) and tonumber(redis.call('HGET', KEYS[1], 'c')) > 0 then
+  redis.call('HINCRBY', KEYS[1], 'c', -1)
+end
+return 0
+`;
+
 export function createRedisRateLimitStore({ redis, prefix, clock }: { redis: Redis; prefix: string; clock: Clock }): RateLimitStore {
   const keyOf = (key: string) => `${prefix}rl:${key}`;
 
@@ -53,6 +62,9 @@ export function createRedisRateLimitStore({ redis, prefix, clock }: { redis: Red
     },
     async reset(key) {
       await redis.del(keyOf(key));
+    },
+    async release(key) {
+      await redis.eval(releaseScript, 1, keyOf(key), clock.now());
     },
   };
 }

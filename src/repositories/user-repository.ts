@@ -26,6 +26,8 @@ export interface UserRepository {
   listAfter(after: UserId | undefined, limit: number): Promise<readonly UserRecord[]>;
   setRole(id: UserId, role: Role, now: number): Promise<UserRecord | undefined>;
   setPasswordHash(id: UserId, passwordHash: string, now: number): Promise<boolean>;
+  /** How many users hold the ADMIN role (the last one may not give it up). */
+  countAdmins(): Promise<number>;
   /** Deletes the user; sessions and refresh tokens go with it (cascade). */
   delete(id: UserId): Promise<boolean>;
 }

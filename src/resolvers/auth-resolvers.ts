@@ -7,7 +7,7 @@ import { signedInViewer } from './signed-in-viewer.js';
 export const createAuthResolvers = ({ auth, sessions }: { auth: AuthService; sessions: SessionService }): Resolvers => ({
   Mutation: {
     signup: (_parent, { email, password }, ctx) => auth.signup({ email, password }, ctx.origin),
-    login: (_parent, { email, password }, ctx) => auth.login({ email, password }, ctx.origin),
+    login: (_parent, { email, password, deviceToken }, ctx) => auth.login({ email, password, deviceToken }, ctx.origin),
     refreshToken: (_parent, { refreshToken }, ctx) => auth.refresh(refreshToken, ctx.origin),
     logout: (_parent, _args, ctx) => sessions.logout(signedInViewer(ctx), ctx.origin),
     logoutAll: (_parent, _args, ctx) => sessions.logoutAll(signedInViewer(ctx), ctx.origin),

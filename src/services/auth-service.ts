@@ -1,16 +1,18 @@
 // Signing in and staying signed in: signup, login and refresh-token rotation.
 import type { AccessTokens } from '../credentials/access-tokens.js';
+import { trustedLane, untrustedLane } from '../credentials/fair-hashing-queue.js';
 import type { PasswordHasher } from '../credentials/passwords.js';
 import { hashRefreshToken, looksLikeRefreshToken, newRefreshToken } from '../credentials/refresh-tokens.js';
 import type { AuditLog } from '../platform/audit.js';
 import type { Clock } from '../platform/clock.js';
 import { UnauthenticatedError } from '../platform/errors.js';
-import { newId, type SessionId, type UserId } from '../platform/ids.js';
+import { newId, type DeviceTokenHash, type SessionId, type UserId } from '../platform/ids.js';
 import { issuedTo, type RequestOrigin, type SignedInViewer } from '../platform/request-context.js';
 import type { UserRecord } from '../repositories/records.js';
 import type { EndReason, SessionRepository } from '../repositories/session-repository.js';
 import type { UserRepository } from '../repositories/user-repository.js';
-import { checkPasswordPolicy, normalizeEmail } from './input.js';
+import { checkPasswordUpperBound, normalizeEmail } from './input.js';
+import type { DeviceTrust } from './device-trust.js';
 import { createRegisterUser } from './register-user.js';
 import type { SessionVerifier } from './session-verifier.js';
 import type { AuthResult } from './types.js';
@@ -18,6 +20,8 @@ import type { AuthResult } from './types.js';
 export interface Credentials {
   readonly email: string;
   readonly password: string;
+  /** AuthPayload.deviceToken from an earlier sign-in on this client, if it kept one. */
+  readonly deviceToken?: string | null | undefined;
 }
 
 export interface AuthService {
@@ -26,15 +30,24 @@ export interface AuthService {
   refresh(refreshToken: string, origin: RequestOrigin): Promise<AuthResult>;
 }
 
+export interface LoginAttempt {
+  /** Normalised. */
+  readonly email: string;
+  readonly origin: RequestOrigin;
+  /** The hash of a valid device token of this very account, if the client presented one. */
+  readonly device: DeviceTokenHash | undefined;
+}
+
 /**
- * Throttles repeated sign-in failures beyond the rate limit's window; the
- * implementation (rate-limit/login-lockout.ts) is wired in app.ts.
+ * Throttles repeated sign-in failures beyond the rate limit's window, and
+ * untrusted attempts per account; the implementation
+ * (rate-limit/login-lockout.ts) is wired in app.ts.
  */
 export interface LoginThrottle {
-  /** Refuses with RateLimitedError while this email is locked for this client. */
-  check(email: string, origin: RequestOrigin): Promise<void>;
-  failed(email: string, origin: RequestOrigin, userId: UserId | undefined): Promise<void>;
-  succeeded(email: string, origin: RequestOrigin, userId: UserId): Promise<void>;
+  /** Refuses with RateLimitedError while this attempt may not reach the password check. */
+  check(attempt: LoginAttempt): Promise<void>;
+  failed(attempt: LoginAttempt, userId: UserId | undefined): Promise<void>;
+  succeeded(attempt: LoginAttempt, userId: UserId): Promise<void>;
 }
 
 const noThrottle: LoginThrottle = { check: async () => {}, failed: async () => {}, succeeded: async () => {} };
@@ -53,6 +66,7 @@ export interface AuthServiceDeps {
   /** Live sessions a user may hold; a new sign-in ends the oldest beyond it. */
   readonly maxSessionsPerUser: number;
   readonly loginThrottle?: LoginThrottle;
+  readonly devices: DeviceTrust;
 }
 
 // One message for every failed sign-in, so it never tells whether an email has an account.
@@ -61,7 +75,7 @@ const badCredentials = () => new UnauthenticatedError('Invalid email or password
 const badRefreshToken = () => new UnauthenticatedError('Invalid or expired refresh token');
 
 export function createAuthService(deps: AuthServiceDeps): AuthService {
-  const { users, sessions, passwords, accessTokens, verifier, audit, clock } = deps;
+  const { users, sessions, passwords, accessTokens, verifier, audit, clock, devices } = deps;
   const throttle = deps.loginThrottle ?? noThrottle;
   const registerUser = createRegisterUser({ users, passwords, clock });
 
@@ -71,6 +85,7 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
     return {
       accessToken: access.token,
       refreshToken,
+      deviceToken: null,
       tokenType: 'Bearer',
       expiresIn: access.expiresInSeconds,
       user: { ...user, [issuedTo]: viewer },
@@ -113,30 +128,34 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
 
   return {
     async signup({ email, password }, origin) {
-      const user = await registerUser({ email, password, role: 'USER' });
+      const user = await registerUser({ email, password, role: 'USER', lane: untrustedLane(origin.ip) });
       const result = await startSession(user, origin);
       audit.record({ type: 'signup', origin, actorId: user.id, subjectId: user.id, sessionId: result.viewer.sessionId });
-      return result;
+      return { ...result, deviceToken: await devices.issue(user.id) };
     },
 
-    async login({ email, password }, origin) {
+    async login({ email, password, deviceToken }, origin) {
       const normalized = normalizeEmail(email);
-      // Outside the policy no account can match: refuse before spending a hash,
-      // so an oversized password costs nothing.
-      checkPasswordPolicy(password);
-      // A locked (email, client) pair is refused before the hash too.
-      await throttle.check(normalized, origin);
+      // Over the upper bound no account can match: refuse before spending a
+      // hash, so an oversized password costs nothing. A short one is only wrong.
+      checkPasswordUpperBound(password);
       const user = await users.findByEmail(normalized);
+      // A known device of this account is trusted: its own lockout, no
+      // account-wide limit, and its hash is never shed from a full queue.
+      const attempt: LoginAttempt = { email: normalized, origin, device: await devices.trustedFor(deviceToken, user?.id) };
+      // A locked client, or an account past its untrusted attempts, is refused before the hash too.
+      await throttle.check(attempt);
+      const lane = attempt.device ? trustedLane : untrustedLane(origin.ip);
       // Same argon2 cost whether or not the account exists: no timing oracle.
-      const ok = user ? await passwords.verify(user.passwordHash, password) : await passwords.verifyNothing(password);
+      const ok = user ? await passwords.verify(user.passwordHash, password, lane) : await passwords.verifyNothing(password, lane);
       if (!user || !ok) {
-        audit.record({ type: 'login.failure', origin, subjectId: user?.id, reason: user ? 'wrong_password' : 'unknown_email' });
-        await throttle.failed(normalized, origin, user?.id);
+        audit.record({ type: 'login.failure', origin, subjectId: user?.id, reason: user ? 'wrong_password' : 'unknown_email', trustedDevice: attempt.device !== undefined });
+        await throttle.failed(attempt, user?.id);
         throw badCredentials();
       }
       // Cleared before the session exists: should the throttle's store fail
       // here, no session is left behind that nobody holds tokens for.
-      await throttle.succeeded(normalized, origin, user.id);
+      await throttle.succeeded(attempt, user.id);
       const { passwordHash: verifiedHash, ...record } = user;
       const result = await startSession(record, origin);
       // The password may have changed while its old hash was being verified:
@@ -147,8 +166,9 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
         audit.record({ type: 'login.failure', origin, subjectId: user.id, reason: 'password_changed_during_login' });
         throw badCredentials();
       }
-      audit.record({ type: 'login.success', origin, actorId: user.id, subjectId: user.id, sessionId: result.viewer.sessionId });
-      return result;
+      audit.record({ type: 'login.success', origin, actorId: user.id, subjectId: user.id, sessionId: result.viewer.sessionId, trustedDevice: attempt.device !== undefined });
+      // A known device keeps its token; any other client becomes one now.
+      return { ...result, deviceToken: attempt.device && typeof deviceToken === 'string' ? deviceToken : await devices.issue(user.id) };
     },
 
     async refresh(presented, origin) {

@@ -1,19 +1,33 @@
 // Argument checks shared by the services. Each failure names the argument, so
 // a client can put the message next to the right form field.
+import { domainToASCII } from 'node:url';
 import { BadUserInputError } from '../platform/errors.js';
 import { isId, type SessionId, type UserId } from '../platform/ids.js';
 import type { Role } from '../platform/request-context.js';
 
 export const passwordPolicy = { minLength: 8, maxLength: 128 } as const;
-// Pragmatic, not RFC 5322: one @, no spaces, a dot in the domain, sane length.
-const emailPattern = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 
-/** Trimmed and lower-cased: the one spelling stored and compared. */
+// The WHATWG rule a browser's <input type=email> applies (HTML, "valid email
+// address"), checked on the ASCII form of the address; a dot in the domain is
+// required on top, since a bare host name is never a deliverable account.
+const whatwgEmail = /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
+
+/**
+ * Trimmed and lower-cased, the domain in its IDNA ASCII form: the one spelling
+ * stored and compared. Local parts are ASCII only, so `admİn@…` (U+0130) cannot
+ * become a second account that looks like `admin@…`.
+ */
 export function normalizeEmail(email: string, field = 'email'): string {
-  // NFKC folds look-alikes (fullwidth letters) into one spelling; control and
-  // format characters (escapes, zero-width spaces) have no place in an address.
-  const normalized = email.normalize('NFKC').trim().toLowerCase();
-  if (normalized.length > 254 || !emailPattern.test(normalized) || /\p{C}/u.test(normalized)) throw new BadUserInputError(field, 'Enter a valid email address');
+  const invalid = () => new BadUserInputError(field, 'Enter a valid email address');
+  // NFKC folds look-alikes (fullwidth letters) into one spelling first.
+  const folded = email.normalize('NFKC').trim();
+  const at = folded.lastIndexOf('@');
+  if (at <= 0 || folded.length > 320) throw invalid();
+  const local = folded.slice(0, at).toLowerCase();
+  // UTS 46 mapping and Punycode (node:url): "exämple.com" → "xn--exmple-cua.com", '' when not a valid name.
+  const domain = domainToASCII(folded.slice(at + 1));
+  const normalized = `${local}@${domain}`;
+  if (domain === '' || normalized.length > 254 || !whatwgEmail.test(normalized)) throw invalid();
   return normalized;
 }
 
@@ -23,6 +37,23 @@ export function checkPasswordPolicy(password: string, field = 'password'): void 
   if (password.length < minLength || password.length > maxLength) {
     throw new BadUserInputError(field, `Password must be ${minLength} to ${maxLength} characters`);
   }
+}
+
+/**
+ * A sign-in checks only the upper bound: a shorter password is just a wrong
+ * one (so the policy of the day is not revealed, and accounts made under an
+ * older, shorter minimum still sign in and still reach the throttle).
+ */
+export function checkPasswordUpperBound(password: string, field = 'password'): void {
+  const { minLength, maxLength } = passwordPolicy;
+  if (password.length > maxLength) throw new BadUserInputError(field, `Password must be ${minLength} to ${maxLength} characters`);
+}
+
+/** Refuses to leave the server with no ADMIN: the first admin exists only through the CLI. */
+export function checkNotLastAdmin(target: { readonly role: Role }, adminCount: number, field: string, action: 'demote' | 'delete'): void {
+  if (target.role !== 'ADMIN' || adminCount > 1) return;
+  const what = action === 'demote' ? 'demoted' : 'deleted';
+  throw new BadUserInputError(field, `The last ADMIN cannot be ${what}: make another user ADMIN first, or nobody could administer users`);
 }
 
 export function parseUserId(id: string, field = 'id'): UserId {

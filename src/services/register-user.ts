@@ -1,6 +1,7 @@
 // Creating an account, the one way: sign-up over the API and the CLI's
 // create-user both come here, so the email rules, the password policy and the
 // hashing cannot drift apart between them.
+import type { HashLane } from '../credentials/fair-hashing-queue.js';
 import type { PasswordHasher } from '../credentials/passwords.js';
 import type { Clock } from '../platform/clock.js';
 import { BadUserInputError } from '../platform/errors.js';
@@ -14,17 +15,19 @@ export interface Registration {
   readonly email: string;
   readonly password: string;
   readonly role: Role;
+  /** Whose hashing this is (sign-up: the caller's network); default trusted (the CLI). */
+  readonly lane?: HashLane;
 }
 
 export type RegisterUser = (registration: Registration) => Promise<UserRecord>;
 
 export function createRegisterUser(deps: { users: UserRepository; passwords: PasswordHasher; clock: Clock }): RegisterUser {
   const { users, passwords, clock } = deps;
-  return async ({ email, password, role }) => {
+  return async ({ email, password, role, lane }) => {
     const normalized = normalizeEmail(email);
     // Before hashing, so an oversized password costs nothing.
     checkPasswordPolicy(password);
-    const passwordHash = await passwords.hash(password);
+    const passwordHash = await passwords.hash(password, lane);
     const now = clock.now();
     const user = await users.insert({ id: newId(now) as UserId, email: normalized, passwordHash, role, now });
     if (!user) throw new BadUserInputError('email', 'This email is already registered');

@@ -8,6 +8,7 @@ import type { SessionId, UserId } from '../platform/ids.js';
 import type { RequestOrigin, SignedInViewer, Viewer } from '../platform/request-context.js';
 import type { SessionRepository } from '../repositories/session-repository.js';
 import type { UserRepository } from '../repositories/user-repository.js';
+import type { DeviceTrust } from './device-trust.js';
 import { checkPasswordPolicy } from './input.js';
 import type { SessionVerifier } from './session-verifier.js';
 import type { SessionModel } from './types.js';
@@ -28,8 +29,9 @@ export function createSessionService(deps: {
   verifier: SessionVerifier;
   audit: AuditLog;
   clock: Clock;
+  devices: DeviceTrust;
 }): SessionService {
-  const { users, sessions, passwords, verifier, audit, clock } = deps;
+  const { users, sessions, passwords, verifier, audit, clock, devices } = deps;
 
   const endAllOf = async (userId: UserId, reason: 'logout_all' | 'password_changed', keep?: SessionId) => {
     const ended = await sessions.endAllOf(userId, reason, clock.now(), keep);
@@ -53,7 +55,9 @@ export function createSessionService(deps: {
 
     async logoutAll(viewer, origin) {
       const ended = await endAllOf(viewer.userId, 'logout_all');
-      audit.record({ type: 'logout_all', origin, actorId: viewer.userId, subjectId: viewer.userId, sessions: ended.length });
+      // "Sign me out everywhere" also forgets every device: none stays trusted.
+      const devicesForgotten = await devices.revokeAllForUser(viewer.userId);
+      audit.record({ type: 'logout_all', origin, actorId: viewer.userId, subjectId: viewer.userId, sessions: ended.length, devicesForgotten });
       return true;
     },
 

@@ -17,6 +17,8 @@ export interface SessionModel extends SessionRecord {
 export interface AuthResult {
   readonly accessToken: string;
   readonly refreshToken: string;
+  /** Issued by signup and login (kept by the client to be a known device); null from a refresh. */
+  readonly deviceToken: string | null;
   readonly tokenType: 'Bearer';
   readonly expiresIn: number;
   readonly user: UserModel;

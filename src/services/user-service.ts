@@ -5,7 +5,7 @@ import type { Clock } from '../platform/clock.js';
 import { BadUserInputError } from '../platform/errors.js';
 import type { RequestOrigin, Role, SignedInViewer, Viewer } from '../platform/request-context.js';
 import type { UserRepository } from '../repositories/user-repository.js';
-import { checkPageSize, parseCursor, parseUserId, toCursor } from './input.js';
+import { checkNotLastAdmin, checkPageSize, parseCursor, parseUserId, toCursor } from './input.js';
 import { toPage } from './page.js';
 import type { SessionVerifier } from './session-verifier.js';
 import type { UserModel, UserPage } from './types.js';
@@ -39,6 +39,8 @@ export function createUserService(deps: { users: UserRepository; verifier: Sessi
 
     async setRole(actor, userId, role, origin) {
       const id = parseUserId(userId, 'userId');
+      const target = await users.findById(id);
+      if (target && role !== 'ADMIN') checkNotLastAdmin(target, await users.countAdmins(), 'role', 'demote');
       const updated = await users.setRole(id, role, clock.now());
       if (!updated) throw new BadUserInputError('userId', 'No such user');
       await verifier.forgetUser(id); // the user's next request carries the new role
@@ -48,6 +50,8 @@ export function createUserService(deps: { users: UserRepository; verifier: Sessi
 
     async delete(actor, id, origin) {
       const userId = parseUserId(id);
+      const target = await users.findById(userId);
+      if (target) checkNotLastAdmin(target, await users.countAdmins(), 'id', 'delete');
       const deleted = await users.delete(userId);
       if (!deleted) throw new BadUserInputError('id', 'No such user');
       await verifier.forgetUser(userId);

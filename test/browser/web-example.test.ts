@@ -92,8 +92,9 @@ describe.skipIf(!hasChromium)('the web example in Chromium', () => {
     await page.locator('#me', { hasText: email }).waitFor();
     await activity(`Created ${email}`);
     // A string, evaluated in the page: this project's TypeScript has no DOM types.
-    const stored = await page.evaluate('({ local: localStorage.length, session: sessionStorage.length, cookies: document.cookie })');
-    expect(stored).toEqual({ local: 0, session: 0, cookies: '' });
+    // Only the device token outlives the tab; the access and refresh tokens stay in memory.
+    const stored = await page.evaluate('({ local: Object.keys(localStorage), device: localStorage.getItem("graphql-auth.deviceToken"), session: sessionStorage.length, cookies: document.cookie })');
+    expect(stored).toEqual({ local: ['graphql-auth.deviceToken'], device: expect.stringMatching(/^dt_[A-Za-z0-9_-]{43}$/), session: 0, cookies: '' });
   });
 
   it('signs out on this device and signs in again, listing this one session', async () => {

@@ -24,7 +24,7 @@ describe('rate-limit settings', () => {
   it('has the contract defaults', () => {
     const config = loadConfig(testEnv());
     expect(config.operationLimits).toEqual({ maxDepth: 10, maxAliases: 15, maxDirectives: 50, maxTokens: 1000, maxCost: 10_000 });
-    expect(config.loginLockout).toEqual({ after: 5, baseMs: 60_000, maxMs: 3_600_000, forgetAfterMs: 86_400_000 });
+    expect(config.loginLockout).toEqual({ after: 5, baseMs: 60_000, maxMs: 3_600_000, forgetAfterMs: 86_400_000, untrustedMax: 10, untrustedWindowMs: 900_000 });
     expect(config.bodyLimitBytes).toBe(102_400);
   });
 

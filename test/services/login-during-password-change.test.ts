@@ -10,9 +10,11 @@ import { createPasswordHasher, type PasswordHasher } from '../../src/credentials
 import { createAuditLog } from '../../src/platform/audit.js';
 import { createLogger } from '../../src/platform/logger.js';
 import type { RequestOrigin } from '../../src/platform/request-context.js';
+import { createDeviceTokenRepository } from '../../src/repositories/device-token-repository.js';
 import { createSessionRepository } from '../../src/repositories/session-repository.js';
 import { createUserRepository } from '../../src/repositories/user-repository.js';
 import { createAuthService } from '../../src/services/auth-service.js';
+import { createDeviceTrust } from '../../src/services/device-trust.js';
 import { createSessionService } from '../../src/services/session-service.js';
 import { createSessionVerifier } from '../../src/services/session-verifier.js';
 import { createFakeClock } from '../helpers/fake-clock.js';
@@ -51,7 +53,8 @@ describe('a login racing a password change', () => {
     const sessions = createSessionRepository(database);
     const verifier = createSessionVerifier({ sessions, clock, cacheTtlMs: 5000, maxEntries: 100 });
     const audit = createAuditLog(createLogger({ level: 'silent', pretty: false }));
-    const common = { users, sessions, verifier, audit, clock, passwords };
+    const devices = createDeviceTrust({ deviceTokens: createDeviceTokenRepository(database), clock, ttlMs: 86_400_000, keepPerUser: 10 });
+    const common = { users, sessions, verifier, audit, clock, passwords, devices };
     const accessTokens = createAccessTokens({ secret: testSecret, previousSecret: undefined, issuer: 'i', audience: 'a', ttlMs: 60_000 }, clock);
     const auth = createAuthService({ ...common, accessTokens, refreshTokenTtlMs: 3_600_000, sessionMaxAgeMs: 86_400_000, refreshReuseGraceMs: 0, maxSessionsPerUser: 50 });
     const account = createSessionService(common);

@@ -1,6 +1,7 @@
 // A GraphQL client for the browser that keeps its tokens in memory only
 // (never localStorage or cookies, so nothing outlives the tab and no script
-// reads them from storage). When the API answers UNAUTHENTICATED to a request
+// reads them from storage; only the device token is kept, see device-token.ts).
+// When the API answers UNAUTHENTICATED to a request
 // that carried an access token, the client rotates the refresh token once and
 // retries once; concurrent requests share that one refresh, because a second
 // use of the same refresh token would look like theft and end the session.

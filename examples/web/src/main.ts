@@ -13,6 +13,7 @@ import {
   SignUpDocument,
 } from './operations.js';
 import { renderMe, renderSessions } from './render-account.js';
+import { keepDeviceToken, readDeviceToken } from './device-token.js';
 
 // Set at build time (see vite.config.ts); the API must list this page's origin in CORS_ORIGINS.
 const apiUrl = import.meta.env.VITE_API_URL || 'http://localhost:4000/graphql';
@@ -112,7 +113,9 @@ ui.form.addEventListener('submit', (event) => {
   const creating = (event.submitter as HTMLButtonElement | null)?.value === 'signup';
   const variables = { email: ui.email.value, password: ui.password.value };
   void run(async () => {
-    api.useTokens(creating ? (await api.request(SignUpDocument, variables)).signup : (await api.request(SignInDocument, variables)).login);
+    const payload = creating ? (await api.request(SignUpDocument, variables)).signup : (await api.request(SignInDocument, { ...variables, deviceToken: readDeviceToken() })).login;
+    keepDeviceToken(payload.deviceToken);
+    api.useTokens(payload);
     ui.password.value = '';
     log(creating ? `Created ${variables.email} and signed in` : `Signed in as ${variables.email}`);
     await loadAccount();

@@ -16,14 +16,16 @@ export const SignUpDocument = graphql(`
   mutation SignUp($email: String!, $password: String!) {
     signup(email: $email, password: $password) {
       ...Tokens
+      deviceToken
     }
   }
 `);
 
 export const SignInDocument = graphql(`
-  mutation SignIn($email: String!, $password: String!) {
-    login(email: $email, password: $password) {
+  mutation SignIn($email: String!, $password: String!, $deviceToken: String) {
+    login(email: $email, password: $password, deviceToken: $deviceToken) {
       ...Tokens
+      deviceToken
     }
   }
 `);

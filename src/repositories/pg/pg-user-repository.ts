@@ -40,6 +40,9 @@ export const createPgUserRepository = (db: PgDb): UserRepository => {
     async setPasswordHash(id, passwordHash, now) {
       return (await db.update(users).set({ passwordHash, updatedAt: now }).where(eq(users.id, id))).rowCount === 1;
     },
+    async countAdmins() {
+      return db.$count(users, eq(users.role, 'ADMIN'));
+    },
     async delete(id) {
       return (await db.delete(users).where(eq(users.id, id))).rowCount === 1;
     },

@@ -46,6 +46,9 @@ export const createSqliteUserRepository = (db: SqliteDb, hot = prepareHotQueries
   async setPasswordHash(id, passwordHash, now) {
     return db.update(users).set({ passwordHash, updatedAt: now }).where(eq(users.id, id)).run().changes === 1;
   },
+  async countAdmins() {
+    return db.$count(users, eq(users.role, 'ADMIN'));
+  },
   async delete(id) {
     return db.delete(users).where(eq(users.id, id)).run().changes === 1;
   },

@@ -53,15 +53,16 @@ export type SignUpMutationVariables = Exact<{
 }>;
 
 
-export type SignUpMutation = { readonly signup: { readonly accessToken: string, readonly refreshToken: string, readonly expiresIn: number } };
+export type SignUpMutation = { readonly signup: { readonly deviceToken: string | null, readonly accessToken: string, readonly refreshToken: string, readonly expiresIn: number } };
 
 export type SignInMutationVariables = Exact<{
   email: string;
   password: string;
+  deviceToken?: string | null | undefined;
 }>;
 
 
-export type SignInMutation = { readonly login: { readonly accessToken: string, readonly refreshToken: string, readonly expiresIn: number } };
+export type SignInMutation = { readonly login: { readonly deviceToken: string | null, readonly accessToken: string, readonly refreshToken: string, readonly expiresIn: number } };
 
 export type RefreshMutationVariables = Exact<{
   refreshToken: string;
@@ -188,6 +189,7 @@ export const SignUpDocument = new TypedDocumentString(`
     mutation SignUp($email: String!, $password: String!) {
   signup(email: $email, password: $password) {
     ...Tokens
+    deviceToken
   }
 }
     fragment Tokens on AuthPayload {
@@ -196,9 +198,10 @@ export const SignUpDocument = new TypedDocumentString(`
   expiresIn
 }`) as unknown as TypedDocumentString<SignUpMutation, SignUpMutationVariables>;
 export const SignInDocument = new TypedDocumentString(`
-    mutation SignIn($email: String!, $password: String!) {
-  login(email: $email, password: $password) {
+    mutation SignIn($email: String!, $password: String!, $deviceToken: String) {
+  login(email: $email, password: $password, deviceToken: $deviceToken) {
     ...Tokens
+    deviceToken
   }
 }
     fragment Tokens on AuthPayload {
