@@ -16,6 +16,10 @@ const acceptanceOnPostgres = [
   'test/notes/notes-access.test.ts',
   // two servers on one PostgreSQL and one Redis (skipped, with a note, without TEST_REDIS_URL)
   'test/http/two-instances.test.ts',
+  // the second factor (issue 17)
+  'test/mfa/totp-enrolment.test.ts',
+  'test/mfa/mfa-login.test.ts',
+  'test/mfa/mfa-two-instances.test.ts',
 ];
 const postgres = Boolean(process.env['TEST_DATABASE_URL']);
 // Vite evaluates this file once per project; say it once.

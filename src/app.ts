@@ -49,6 +49,9 @@ import { createSessionService } from './services/session-service.js';
 import { createSessionVerifier } from './services/session-verifier.js';
 import { createUserLoader } from './services/user-loader.js';
 import { createUserService } from './services/user-service.js';
+import { checkMfaKey } from './services/mfa/check-mfa-key.js';
+import { createSecondFactor } from './services/mfa/create-second-factor.js';
+import { createMfaRepositories } from './repositories/create-mfa-repositories.js';
 import type { DomainModule } from './domain-module.js';
 import { columnsOf, domainModules } from './modules.js';
 import { checkPublicOwnerFields } from './access/public-owner-fields.js';
@@ -108,7 +111,11 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   const redisCheck = redis && { name: 'redis', check: async () => invalidations?.listening === true && (await redis.connection.ping()) };
   const devices = createDeviceTrust({ deviceTokens: createDeviceTokenRepository(database), clock, ttlMs: config.deviceTokenTtlMs, keepPerUser: config.maxSessionsPerUser });
   const common = { users: userRepository, sessions: sessionRepository, verifier, audit, clock, devices };
-  const auth = createAuthService({ ...common, passwords, accessTokens, ...config, loginThrottle: rateLimiting.loginThrottle });
+  // The second factor: TOTP secrets need MFA_ENCRYPTION_KEY, checked against the database before serving.
+  const mfaRepositories = createMfaRepositories(database);
+  const box = await checkMfaKey({ mfa: mfaRepositories.mfa, settings: config.mfa, production, warn: (message) => log.warn(message) });
+  const mfa = createSecondFactor({ ...mfaRepositories, users: userRepository, box, issuer: config.mfa.issuer, throttle: rateLimiting.loginThrottle, audit, clock });
+  const auth = createAuthService({ ...common, passwords, accessTokens, ...config, loginThrottle: rateLimiting.loginThrottle, secondFactor: mfa.challenges });
   const sessions = createSessionService({ ...common, passwords });
   const users = createUserService(common);
   const purge = createPurgeJob({ sessions: sessionRepository, clock, log, retentionMs: config.refreshTokenTtlMs });
@@ -118,7 +125,7 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   const domainParts = domains.map((domain) => domain.create({ database, audit, clock, loadUser: createUserLoader(userRepository) }));
 
   // [5] resolvers → [4] rate limits chained after [3] access (shield outermost) → [2] context → [1] HTTP
-  const resolvable = buildSchema(overrides.typeDefs ?? loadTypeDefs(), createResolvers({ auth, users, sessions }, domainParts.map((part) => part.resolvers)));
+  const resolvable = buildSchema(overrides.typeDefs ?? loadTypeDefs(), createResolvers({ auth, users, sessions, totp: mfa.totp, mfaLogin: mfa.verificationFor(auth) }, domainParts.map((part) => part.resolvers)));
   const policies = domainParts.flatMap((part) => part.policies ?? []);
   const schema = applyAccessRules(resolvable, { limits: rateLimiting.rulesFor(resolvable), policies, columnsOf: columnsOf(domains) });
   checkPublicOwnerFields(resolvable, { refuse: production && !config.allowPublicOwnerFields, warn: (message) => log.warn(message) });

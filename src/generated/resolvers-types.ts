@@ -58,12 +58,26 @@ export type Mutation = {
   readonly __typename?: 'Mutation';
   /** Change your password. Every other session ends; this one stays signed in. Limited to 5 tries per 15 minutes per user, so a stolen access token cannot be used to guess the password. */
   readonly changePassword: Scalars['Boolean']['output'];
+  /**
+   * Confirm the enrolment with the app's current code: from now on signing in
+   * asks for a code. Returns the recovery codes, shown only this once (any
+   * earlier ones stop working).
+   */
+  readonly confirmTotp: RecoveryCodes;
   /** Write a new note; it belongs to you. At most 1,000 notes per user. */
   readonly createNote: Note;
   /** Delete your note (an ADMIN: anyone's). False, and nothing deleted, when there is no such note of yours. */
   readonly deleteNote: Scalars['Boolean']['output'];
   /** Delete a user and every session of theirs. Admins, or the user themself. */
   readonly deleteUser: Scalars['Boolean']['output'];
+  /** Turn two-step sign-in off, with a current code or a recovery code. Recovery codes go with it; passkeys stay. */
+  readonly disableTotp: Scalars['Boolean']['output'];
+  /**
+   * Start turning on two-step sign-in with an authenticator app (TOTP, RFC 6238:
+   * SHA-1, 6 digits, 30 s). Starting again replaces an unconfirmed enrolment; if
+   * TOTP is already on, the one in force stays until the new one is confirmed.
+   */
+  readonly enrollTotp: TotpEnrollment;
   /** Sign in with email and password, starting a new session (one per device). */
   readonly login: AuthPayload;
   /** End the current session (this device). Its tokens stop working at once. */
@@ -75,6 +89,13 @@ export type Mutation = {
    * one presented is used up; presenting it again ends its whole session.
    */
   readonly refreshToken: AuthPayload;
+  /** New recovery codes, shown only in this answer; the old ones stop working. */
+  readonly regenerateRecoveryCodes: RecoveryCodes;
+  /**
+   * For a user who lost their device: removes their TOTP, recovery codes and
+   * passkeys, so they sign in with their password alone. Admins only; audited.
+   */
+  readonly resetUserMfa: Scalars['Boolean']['output'];
   /** End one session by id: one of your own, or anyone's if you are an ADMIN. */
   readonly revokeSession: Scalars['Boolean']['output'];
   /** Change a user's role. Takes effect on that user's very next request. Admins only. */
@@ -83,6 +104,15 @@ export type Mutation = {
   readonly signup: AuthPayload;
   /** Change your note's title or body (an ADMIN: anyone's). Null, and nothing changed, when there is no such note of yours. */
   readonly updateNote?: Maybe<Note>;
+  /**
+   * Finish a sign-in that answered `MFA_REQUIRED`: its `extensions.mfaToken`
+   * and a code from the authenticator app, or a recovery code (each works once).
+   * Starts the session as `login` does. A wrong code is `UNAUTHENTICATED` with
+   * `extensions.attemptsLeft`; at 0 (five wrong codes, five minutes gone, or
+   * the token already used) sign in again with the password. `deviceToken` is
+   * null when the sign-in came from a known device (keep the one you have).
+   */
+  readonly verifyMfa: AuthPayload;
 };
 
 
@@ -93,6 +123,15 @@ export type Mutation = {
 export type MutationChangePasswordArgs = {
   currentPassword: Scalars['String']['input'];
   newPassword: Scalars['String']['input'];
+};
+
+
+/**
+ * Everything that changes state: signing up and in, refreshing tokens, ending
+ * sessions, and managing users.
+ */
+export type MutationConfirmTotpArgs = {
+  code: Scalars['String']['input'];
 };
 
 
@@ -128,6 +167,15 @@ export type MutationDeleteUserArgs = {
  * Everything that changes state: signing up and in, refreshing tokens, ending
  * sessions, and managing users.
  */
+export type MutationDisableTotpArgs = {
+  code: Scalars['String']['input'];
+};
+
+
+/**
+ * Everything that changes state: signing up and in, refreshing tokens, ending
+ * sessions, and managing users.
+ */
 export type MutationLoginArgs = {
   deviceToken?: InputMaybe<Scalars['String']['input']>;
   email: Scalars['String']['input'];
@@ -141,6 +189,15 @@ export type MutationLoginArgs = {
  */
 export type MutationRefreshTokenArgs = {
   refreshToken: Scalars['String']['input'];
+};
+
+
+/**
+ * Everything that changes state: signing up and in, refreshing tokens, ending
+ * sessions, and managing users.
+ */
+export type MutationResetUserMfaArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -181,6 +238,16 @@ export type MutationUpdateNoteArgs = {
   body?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
   title?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * Everything that changes state: signing up and in, refreshing tokens, ending
+ * sessions, and managing users.
+ */
+export type MutationVerifyMfaArgs = {
+  code: Scalars['String']['input'];
+  mfaToken: Scalars['String']['input'];
 };
 
 /**
@@ -286,6 +353,16 @@ export type RateLimitCaller =
    */
   | 'IP';
 
+/**
+ * One-time recovery codes: each signs in once in place of an authenticator
+ * code. Shown only in this answer; the server keeps only their digests.
+ */
+export type RecoveryCodes = {
+  readonly __typename?: 'RecoveryCodes';
+  /** The codes, as `XXXX-XXXX-XXXX-XXXX` (case, spaces and dashes do not matter when typed). */
+  readonly codes: ReadonlyArray<Scalars['String']['output']>;
+};
+
 /** A user's role. Every new user is a USER; only an ADMIN can change roles. */
 export type Role =
   /** An administrator: it may read every user, change roles and delete accounts. */
@@ -315,6 +392,21 @@ export type Session = {
 };
 
 /**
+ * A TOTP enrolment in progress: add it to an authenticator app (scan
+ * `qrCodeSvg`, open `uri`, or type `secret`), then confirm it with
+ * `confirmTotp` and a code the app shows. Until then nothing changes at sign-in.
+ */
+export type TotpEnrollment = {
+  readonly __typename?: 'TotpEnrollment';
+  /** The `uri` as a QR code: an SVG document, to be shown as an image (an `img` with a data URL), never inserted as markup. */
+  readonly qrCodeSvg: Scalars['String']['output'];
+  /** The shared secret, base32, for typing into an app by hand. Shown only now. */
+  readonly secret: Scalars['String']['output'];
+  /** The `otpauth://totp/…` URI (issuer, account, SHA1, 6 digits, 30 s) that the QR code holds. */
+  readonly uri: Scalars['String']['output'];
+};
+
+/**
  * A person with an account. Readable by whoever may reach it; the private
  * fields are limited to the user themself and admins.
  */
@@ -326,6 +418,8 @@ export type User = {
   readonly email: Scalars['String']['output'];
   /** Opaque, stable identifier. */
   readonly id: Scalars['ID']['output'];
+  /** Whether signing in asks this user for a second factor (TOTP is on). Only the user themself or an ADMIN may read it. */
+  readonly mfaEnabled: Scalars['Boolean']['output'];
   /** This user's notes, newest first. Only the user themself or an ADMIN may read them. */
   readonly notes: NoteConnection;
   /** What this user may do. */
@@ -449,9 +543,11 @@ export type ResolversTypes = ResolversObject<{
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RateLimitCaller: RateLimitCaller;
+  RecoveryCodes: ResolverTypeWrapper<RecoveryCodes>;
   Role: Role;
   Session: ResolverTypeWrapper<SessionModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  TotpEnrollment: ResolverTypeWrapper<TotpEnrollment>;
   User: ResolverTypeWrapper<UserModel>;
   UserConnection: ResolverTypeWrapper<UserPage>;
   UserEdge: ResolverTypeWrapper<Omit<UserEdge, 'node'> & { node: ResolversTypes['User'] }>;
@@ -470,8 +566,10 @@ export type ResolversParentTypes = ResolversObject<{
   NoteEdge: Omit<NoteEdge, 'node'> & { node: ResolversParentTypes['Note'] };
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
+  RecoveryCodes: RecoveryCodes;
   Session: SessionModel;
   String: Scalars['String']['output'];
+  TotpEnrollment: TotpEnrollment;
   User: UserModel;
   UserConnection: UserPage;
   UserEdge: Omit<UserEdge, 'node'> & { node: ResolversParentTypes['User'] };
@@ -515,17 +613,23 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   changePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
+  confirmTotp?: Resolver<ResolversTypes['RecoveryCodes'], ParentType, ContextType, RequireFields<MutationConfirmTotpArgs, 'code'>>;
   createNote?: Resolver<ResolversTypes['Note'], ParentType, ContextType, RequireFields<MutationCreateNoteArgs, 'body' | 'title'>>;
   deleteNote?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteNoteArgs, 'id'>>;
   deleteUser?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteUserArgs, 'id'>>;
+  disableTotp?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDisableTotpArgs, 'code'>>;
+  enrollTotp?: Resolver<ResolversTypes['TotpEnrollment'], ParentType, ContextType>;
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'email' | 'password'>>;
   logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   logoutAll?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   refreshToken?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRefreshTokenArgs, 'refreshToken'>>;
+  regenerateRecoveryCodes?: Resolver<ResolversTypes['RecoveryCodes'], ParentType, ContextType>;
+  resetUserMfa?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationResetUserMfaArgs, 'id'>>;
   revokeSession?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeSessionArgs, 'id'>>;
   setUserRole?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSetUserRoleArgs, 'role' | 'userId'>>;
   signup?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationSignupArgs, 'email' | 'password'>>;
   updateNote?: Resolver<Maybe<ResolversTypes['Note']>, ParentType, ContextType, RequireFields<MutationUpdateNoteArgs, 'id'>>;
+  verifyMfa?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationVerifyMfaArgs, 'code' | 'mfaToken'>>;
 }>;
 
 export type NoteResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Note'] = ResolversParentTypes['Note']> = ResolversObject<{
@@ -562,6 +666,10 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   users?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, RequireFields<QueryUsersArgs, 'first'>>;
 }>;
 
+export type RecoveryCodesResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['RecoveryCodes'] = ResolversParentTypes['RecoveryCodes']> = ResolversObject<{
+  codes?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type SessionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Session'] = ResolversParentTypes['Session']> = ResolversObject<{
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   current?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -571,10 +679,17 @@ export type SessionResolvers<ContextType = RequestContext, ParentType extends Re
   userAgent?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type TotpEnrollmentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TotpEnrollment'] = ResolversParentTypes['TotpEnrollment']> = ResolversObject<{
+  qrCodeSvg?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  uri?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type UserResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = ResolversObject<{
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mfaEnabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   notes?: Resolver<ResolversTypes['NoteConnection'], ParentType, ContextType, RequireFields<UserNotesArgs, 'first'>>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
   sessions?: Resolver<ReadonlyArray<ResolversTypes['Session']>, ParentType, ContextType>;
@@ -599,7 +714,9 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   NoteEdge?: NoteEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RecoveryCodes?: RecoveryCodesResolvers<ContextType>;
   Session?: SessionResolvers<ContextType>;
+  TotpEnrollment?: TotpEnrollmentResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   UserConnection?: UserConnectionResolvers<ContextType>;
   UserEdge?: UserEdgeResolvers<ContextType>;

@@ -26,7 +26,23 @@ export type AuditEventType =
   | 'token.rejected'
   // An ADMIN changed or deleted someone else's note (its text is never logged).
   | 'note.updated'
-  | 'note.deleted';
+  | 'note.deleted'
+  // The second factor (issue 17): enrolments, removals, resets, codes and passkeys.
+  | 'login.mfa_required'
+  | 'mfa.token_rejected'
+  | 'mfa.code_failed'
+  | 'mfa.recovery_code_used'
+  | 'mfa.totp_enrollment_started'
+  | 'mfa.totp_enabled'
+  | 'mfa.totp_disabled'
+  | 'mfa.recovery_codes_regenerated'
+  | 'mfa.reset'
+  | 'passkey.registered'
+  | 'passkey.registration_failed'
+  | 'passkey.removed'
+  | 'passkey.login_failed'
+  | 'reauthenticated'
+  | 'reauthentication.failed';
 
 export interface AuditEvent {
   readonly type: AuditEventType;

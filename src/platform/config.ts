@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { parseDurationMs } from './duration.js';
 import type { LogLevel } from './logger.js';
 import { readRateLimitSettings, type RateLimitSetting } from './rate-limit-settings.js';
+import { readMfaSettings, type MfaSettings, type WebAuthnSettings } from './mfa-settings.js';
 
 export interface Config {
   readonly env: 'development' | 'production' | 'test';
@@ -84,6 +85,12 @@ export interface Config {
   readonly allowPublicOwnerFields: boolean;
   /** Serve HTTPS from these PEM files (and send HSTS); undefined serves plain HTTP. */
   readonly tls: { readonly certPath: string; readonly keyPath: string } | undefined;
+  /** The web front end's base URL (APP_URL); undefined in production unless set. */
+  readonly appUrl: string | undefined;
+  /** TOTP: the key its secrets are encrypted with at rest, and the issuer apps show. */
+  readonly mfa: MfaSettings;
+  /** Where passkeys are valid; undefined when no origin is known (passkeys are then off). */
+  readonly webauthn: WebAuthnSettings | undefined;
 }
 
 export interface RedisSettings {
@@ -170,6 +177,12 @@ const envSchema = z.object({
   METRICS_PORT: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(0).max(65535).optional()),
   SHUTDOWN_TIMEOUT: duration('10s'),
   ALLOW_PUBLIC_OWNER_FIELDS: z.enum(['true', 'false']).default('false'),
+  APP_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+  MFA_ENCRYPTION_KEY: z.string().optional().transform((v) => (v === '' ? undefined : v)),
+  MFA_ISSUER: z.string().trim().min(1).max(100).default('graphql-auth'),
+  WEBAUTHN_RP_ID: z.string().trim().min(1).optional(),
+  WEBAUTHN_RP_NAME: z.string().trim().min(1).max(100).optional(),
+  WEBAUTHN_ORIGIN: z.string().trim().min(1).optional(),
 });
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -191,6 +204,9 @@ export function loadConfig(env: Env): Config {
   if (rateLimits.problems.length > 0) throw new ConfigError(`Invalid settings:\n${rateLimits.problems.map((p) => `  ${p}`).join('\n')}`);
   if (e.HEADERS_TIMEOUT < 1000 || e.HEADERS_TIMEOUT > e.REQUEST_TIMEOUT) throw new ConfigError('HEADERS_TIMEOUT must be at least 1s and not longer than REQUEST_TIMEOUT');
   if (e.LOGIN_LOCKOUT_BASE > e.LOGIN_LOCKOUT_MAX) throw new ConfigError('LOGIN_LOCKOUT_BASE must not be longer than LOGIN_LOCKOUT_MAX');
+  const appUrl = e.APP_URL ?? (e.NODE_ENV === 'production' ? undefined : 'http://localhost:5173');
+  const second = readMfaSettings({ ...e, production: e.NODE_ENV === 'production', appUrl });
+  if (second.problems.length > 0) throw new ConfigError(`Invalid settings:\n${second.problems.map((p) => `  ${p}`).join('\n')}`);
   const tlsCert = e.TLS_CERT?.trim() || undefined;
   const tlsKey = e.TLS_KEY?.trim() || undefined;
   if ((tlsCert === undefined) !== (tlsKey === undefined)) throw new ConfigError('TLS_CERT and TLS_KEY go together: set both (PEM file paths) or neither');
@@ -240,5 +256,8 @@ export function loadConfig(env: Env): Config {
     redis: e.REDIS_URL === undefined ? undefined : Object.freeze({ url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX, commandTimeoutMs: e.REDIS_COMMAND_TIMEOUT }),
     allowPublicOwnerFields: e.ALLOW_PUBLIC_OWNER_FIELDS === 'true',
     tls: tlsCert !== undefined && tlsKey !== undefined ? Object.freeze({ certPath: tlsCert, keyPath: tlsKey }) : undefined,
+    appUrl,
+    mfa: Object.freeze(second.mfa),
+    webauthn: second.webauthn && Object.freeze(second.webauthn),
   });
 }

@@ -3,7 +3,7 @@
 import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 
-export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'RATE_LIMITED' | 'BAD_REQUEST';
+export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'RATE_LIMITED' | 'BAD_REQUEST' | 'MFA_REQUIRED' | 'REAUTHENTICATION_REQUIRED';
 
 interface HttpOverride {
   readonly status: number;
@@ -85,5 +85,40 @@ export class RateLimitUnavailableError extends AppError {
 export class BadRequestError extends AppError {
   constructor(message: string) {
     super('BAD_REQUEST', message, {}, { status: 400 });
+  }
+}
+
+/**
+ * The password was right and the account has a second factor: no tokens yet.
+ * `mfaToken` is opaque and good for one thing, `verifyMfa`, for 5 minutes.
+ */
+export class MfaRequiredError extends AppError {
+  constructor(mfaToken: string, expiresInSeconds: number) {
+    super('MFA_REQUIRED', 'Enter the code from your authenticator app, or a recovery code, to finish signing in', { mfaToken, expiresIn: expiresInSeconds });
+  }
+}
+
+/**
+ * The field asks for a recent proof (`@auth(fresh: …)`) and the caller's last
+ * one is older: call `reauthenticate`, then try again with the new access token.
+ * `maxAge` is the field's window in seconds.
+ */
+export class ReauthenticationRequiredError extends AppError {
+  constructor(readonly maxAgeSeconds: number) {
+    super('REAUTHENTICATION_REQUIRED', 'Confirm it is you (reauthenticate), then try again', { maxAge: maxAgeSeconds });
+  }
+}
+
+/**
+ * A second-factor code at verifyMfa was wrong, or the mfaToken is over
+ * (expired, used, or out of attempts). `attemptsLeft` says which: above 0,
+ * ask for the code again; 0, start again with the password.
+ */
+export class MfaCodeRejectedError extends AppError {
+  constructor(
+    message: string,
+    readonly attemptsLeft: number,
+  ) {
+    super('UNAUTHENTICATED', message, { attemptsLeft });
   }
 }

@@ -8,6 +8,8 @@ export type SessionId = Brand<string, 'SessionId'>;
 /** Only refresh tokens' hashes are stored: a leaked table cannot be replayed. */
 export type RefreshTokenHash = Brand<string, 'RefreshTokenHash'>;
 export type DeviceTokenHash = Brand<string, 'DeviceTokenHash'>;
+export type MfaTokenHash = Brand<string, 'MfaTokenHash'>;
+export type RecoveryCodeHash = Brand<string, 'RecoveryCodeHash'>;
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

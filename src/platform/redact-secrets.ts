@@ -18,6 +18,8 @@ const secretKeys = new Set([
   'cookie',
   'set-cookie',
   'metricstoken',
+  'mfatoken',
+  'secret',
 ]);
 // Values under these keys are all censored, whatever their names: variables
 // carry passwords and refresh tokens under names the client chose.

@@ -60,7 +60,12 @@ export function createLoginLockout({ store, audit, clock, settings }: LoginLocko
     throw new RateLimitedError(retryAfter);
   }
 
-  if (!pairs && !accountWide) return { check: async () => {}, failed: async () => {}, succeeded: async () => {} };
+  // Not a failed guess (the password was right), so its account-wide reservation goes back.
+  async function release({ email, device }: LoginAttempt): Promise<void> {
+    if (accountWide && !device) await store.release(accountKey(email));
+  }
+
+  if (!pairs && !accountWide) return { check: async () => {}, failed: async () => {}, succeeded: async () => {}, release: async () => {} };
   return {
     async check(attempt) {
       if (pairs) {
@@ -85,7 +90,7 @@ export function createLoginLockout({ store, audit, clock, settings }: LoginLocko
     // The account-wide count is not cleared by a success: the attacker's
     // guesses in this window still count, whoever signed in meanwhile.
     async succeeded(attempt, userId) {
-      if (accountWide && !attempt.device) await store.release(accountKey(attempt.email));
+      await release(attempt);
       if (!pairs) return;
       const { origin } = attempt;
       const pair = pairKey(attempt);
@@ -95,5 +100,7 @@ export function createLoginLockout({ store, audit, clock, settings }: LoginLocko
       await store.reset(lockKey(pair));
       audit.record({ type: 'login.lockout_cleared', origin, subjectId: userId, failures: failures.count });
     },
+    // A second factor is owed: the client's failures stay until it is given.
+    release,
   };
 }

@@ -4,9 +4,10 @@ import type { SessionService } from '../services/session-service.js';
 import type { UserService } from '../services/user-service.js';
 import { createAuthResolvers } from './auth-resolvers.js';
 import { dateTimeScalar } from './date-time-scalar.js';
+import { createMfaResolvers, type MfaServices } from './mfa-resolvers.js';
 import { createUserResolvers } from './user-resolvers.js';
 
-export interface ResolverServices {
+export interface ResolverServices extends MfaServices {
   readonly auth: AuthService;
   readonly users: UserService;
   readonly sessions: SessionService;
@@ -14,7 +15,7 @@ export interface ResolverServices {
 
 /** All resolvers (the server's and each domain's), merged by type. Each area owns distinct fields, so a shallow merge per type is exact. */
 export function createResolvers(services: ResolverServices, domains: readonly Resolvers[] = []): Resolvers {
-  const parts: Resolvers[] = [createAuthResolvers(services), createUserResolvers(services), ...domains];
+  const parts: Resolvers[] = [createAuthResolvers(services), createUserResolvers(services), createMfaResolvers(services), ...domains];
   const merged: Record<string, object> = { DateTime: dateTimeScalar };
   for (const part of parts) {
     for (const [typeName, fields] of Object.entries(part)) merged[typeName] = { ...merged[typeName], ...fields };

@@ -2,6 +2,7 @@
 import type { AccessTokens } from '../credentials/access-tokens.js';
 import { trustedLane, untrustedLane } from '../credentials/fair-hashing-queue.js';
 import type { PasswordHasher } from '../credentials/passwords.js';
+import { passwordHashDigest } from '../credentials/password-hash-digest.js';
 import { hashRefreshToken, looksLikeRefreshToken, newRefreshToken } from '../credentials/refresh-tokens.js';
 import type { AuditLog } from '../platform/audit.js';
 import type { Clock } from '../platform/clock.js';
@@ -13,6 +14,7 @@ import type { EndReason, SessionRepository } from '../repositories/session-repos
 import type { UserRepository } from '../repositories/user-repository.js';
 import { checkPasswordUpperBound, normalizeEmail } from './input.js';
 import type { DeviceTrust } from './device-trust.js';
+import type { MfaChallenges } from './mfa/mfa-challenges.js';
 import { createRegisterUser } from './register-user.js';
 import type { SessionVerifier } from './session-verifier.js';
 import type { AuthResult } from './types.js';
@@ -28,6 +30,20 @@ export interface AuthService {
   signup(credentials: Credentials, origin: RequestOrigin): Promise<AuthResult>;
   login(credentials: Credentials, origin: RequestOrigin): Promise<AuthResult>;
   refresh(refreshToken: string, origin: RequestOrigin): Promise<AuthResult>;
+  /** Starts the session of a sign-in whose every factor has been checked elsewhere (verifyMfa, a passkey), as login does. */
+  finishSignIn(signIn: SignIn): Promise<AuthResult>;
+}
+
+/** A sign-in whose factors all passed. */
+export interface SignIn {
+  readonly user: UserRecord;
+  readonly attempt: LoginAttempt;
+  /** passwordHashDigest of the hash verified, when a password was part of it: a change since voids the sign-in. */
+  readonly passwordCheck: string | undefined;
+  /** The device token presented with a trusted attempt, given back; null when the client already keeps its own. */
+  readonly presentedDeviceToken: string | null;
+  /** For the audit log: what the last factor was. */
+  readonly method: 'password' | 'totp' | 'recovery_code' | 'passkey';
 }
 
 export interface LoginAttempt {
@@ -48,9 +64,11 @@ export interface LoginThrottle {
   check(attempt: LoginAttempt): Promise<void>;
   failed(attempt: LoginAttempt, userId: UserId | undefined): Promise<void>;
   succeeded(attempt: LoginAttempt, userId: UserId): Promise<void>;
+  /** The password was right but a second factor is owed: not a failure, and not yet a success (failures stay). */
+  release(attempt: LoginAttempt): Promise<void>;
 }
 
-const noThrottle: LoginThrottle = { check: async () => {}, failed: async () => {}, succeeded: async () => {} };
+const noThrottle: LoginThrottle = { check: async () => {}, failed: async () => {}, succeeded: async () => {}, release: async () => {} };
 
 export interface AuthServiceDeps {
   readonly users: UserRepository;
@@ -67,6 +85,8 @@ export interface AuthServiceDeps {
   readonly maxSessionsPerUser: number;
   readonly loginThrottle?: LoginThrottle;
   readonly devices: DeviceTrust;
+  /** Asks for a second factor after a right password when the account has one; default: never. */
+  readonly secondFactor?: MfaChallenges;
 }
 
 // One message for every failed sign-in, so it never tells whether an email has an account.
@@ -126,6 +146,24 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
     await verifier.forgetSession(sessionId);
   }
 
+  async function finishSignIn({ user, attempt, passwordCheck, presentedDeviceToken, method }: SignIn): Promise<AuthResult> {
+    const { origin } = attempt;
+    const result = await startSession(user, origin);
+    // The password may have changed while its old hash was being verified (or
+    // while a second factor was owed): changePassword ends only the sessions
+    // that exist when it runs, so a session made from the old password must
+    // check again, after it exists.
+    const stored = passwordCheck === undefined ? undefined : await users.findWithPasswordHash(user.id);
+    if (passwordCheck !== undefined && (stored === undefined || passwordHashDigest(stored.passwordHash) !== passwordCheck)) {
+      await endSession(result.viewer.sessionId, 'password_changed');
+      audit.record({ type: 'login.failure', origin, subjectId: user.id, reason: 'password_changed_during_login' });
+      throw badCredentials();
+    }
+    audit.record({ type: 'login.success', origin, actorId: user.id, subjectId: user.id, sessionId: result.viewer.sessionId, trustedDevice: attempt.device !== undefined, method });
+    // A known device keeps its token; any other client becomes one now.
+    return { ...result, deviceToken: attempt.device ? presentedDeviceToken : await devices.issue(user.id) };
+  }
+
   return {
     async signup({ email, password }, origin) {
       const user = await registerUser({ email, password, role: 'USER', lane: untrustedLane(origin.ip) });
@@ -153,23 +191,21 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
         await throttle.failed(attempt, user?.id);
         throw badCredentials();
       }
+      const { passwordHash: verifiedHash, ...record } = user;
+      const passwordCheck = passwordHashDigest(verifiedHash);
+      // With a second factor on, a right password gives no tokens yet: MFA_REQUIRED. A trusted device is no exception.
+      const owed = await deps.secondFactor?.challengeIfRequired({ user: record, attempt, passwordCheck });
+      if (owed) {
+        await throttle.release(attempt);
+        throw owed;
+      }
       // Cleared before the session exists: should the throttle's store fail
       // here, no session is left behind that nobody holds tokens for.
       await throttle.succeeded(attempt, user.id);
-      const { passwordHash: verifiedHash, ...record } = user;
-      const result = await startSession(record, origin);
-      // The password may have changed while its old hash was being verified:
-      // changePassword ends only the sessions that exist when it runs, so a
-      // session made from the old password must check again, after it exists.
-      if ((await users.findWithPasswordHash(user.id))?.passwordHash !== verifiedHash) {
-        await endSession(result.viewer.sessionId, 'password_changed');
-        audit.record({ type: 'login.failure', origin, subjectId: user.id, reason: 'password_changed_during_login' });
-        throw badCredentials();
-      }
-      audit.record({ type: 'login.success', origin, actorId: user.id, subjectId: user.id, sessionId: result.viewer.sessionId, trustedDevice: attempt.device !== undefined });
-      // A known device keeps its token; any other client becomes one now.
-      return { ...result, deviceToken: attempt.device && typeof deviceToken === 'string' ? deviceToken : await devices.issue(user.id) };
+      return finishSignIn({ user: record, attempt, passwordCheck, presentedDeviceToken: typeof deviceToken === 'string' ? deviceToken : null, method: 'password' });
     },
+
+    finishSignIn,
 
     async refresh(presented, origin) {
       if (!looksLikeRefreshToken(presented)) {

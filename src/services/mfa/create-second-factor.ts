@@ -1,0 +1,46 @@
+// The second factor's services, built once from the repositories and
+// settings app.ts hands over. verifyMfa needs the auth service, which needs
+// the challenges first: so the verification is made from `auth` afterwards.
+import type { SecretBox } from '../../credentials/secret-box.js';
+import type { AuditLog } from '../../platform/audit.js';
+import type { Clock } from '../../platform/clock.js';
+import type { MfaChallengeRepository } from '../../repositories/mfa-challenge-repository.js';
+import type { MfaRepository } from '../../repositories/mfa-repository.js';
+import type { UserRepository } from '../../repositories/user-repository.js';
+import type { AuthService, LoginThrottle } from '../auth-service.js';
+import { createMfaChallenges, type MfaChallenges } from './mfa-challenges.js';
+import { createMfaVerification, type MfaVerification } from './mfa-verification.js';
+import { createSecondFactorCodes } from './second-factor-codes.js';
+import { createTotpService, type RemoveOtherFactors, type TotpService } from './totp-service.js';
+
+/** At least ten (issue 17); each is 80 random bits. */
+const recoveryCodeCount = 10;
+
+export interface SecondFactorDeps {
+  readonly mfa: MfaRepository;
+  readonly challenges: MfaChallengeRepository;
+  readonly users: UserRepository;
+  readonly box: SecretBox | undefined;
+  readonly issuer: string;
+  readonly throttle: LoginThrottle;
+  readonly audit: AuditLog;
+  readonly clock: Clock;
+  readonly removeOtherFactors?: RemoveOtherFactors;
+}
+
+export interface SecondFactor {
+  /** For the auth service: MFA_REQUIRED after a right password. */
+  readonly challenges: MfaChallenges;
+  readonly totp: TotpService;
+  verificationFor(auth: Pick<AuthService, 'finishSignIn'>): MfaVerification;
+}
+
+export function createSecondFactor(deps: SecondFactorDeps): SecondFactor {
+  const { audit, clock } = deps;
+  const codes = createSecondFactorCodes({ mfa: deps.mfa, box: deps.box, audit, clock });
+  return {
+    challenges: createMfaChallenges({ challenges: deps.challenges, codes, audit, clock }),
+    totp: createTotpService({ ...deps, codes, recoveryCodeCount }),
+    verificationFor: (auth) => createMfaVerification({ challenges: deps.challenges, codes, users: deps.users, auth, throttle: deps.throttle, audit, clock }),
+  };
+}
