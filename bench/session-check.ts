@@ -114,7 +114,7 @@ async function main() {
   const accessTokens = createAccessTokens({ secret: 'bench-secret-that-is-at-least-32-bytes-long', previousSecret: undefined, issuer: 'graphql-auth', audience: 'graphql-auth', ttlMs: hour }, systemClock);
   const cached = createSessionVerifier({ sessions, clock: systemClock, cacheTtlMs: 5_000, maxEntries: 10_000 });
   const uncached = createSessionVerifier({ sessions, clock: systemClock, cacheTtlMs: 0, maxEntries: 10_000 });
-  const { token } = accessTokens.sign({ userId, role: 'USER', sessionId });
+  const { token } = accessTokens.sign({ userId, role: 'USER', sessionId, proof: { authTime: Date.now(), amr: ['pwd'] } });
   const verified: VerifiedAccessToken = accessTokens.verify(token);
 
   const shared = await sharedChannelPaths(sessions, token, accessTokens, verified);

@@ -114,7 +114,7 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   // The second factor: TOTP secrets need MFA_ENCRYPTION_KEY, checked against the database before serving.
   const mfaRepositories = createMfaRepositories(database);
   const box = await checkMfaKey({ mfa: mfaRepositories.mfa, settings: config.mfa, production, warn: (message) => log.warn(message) });
-  const mfa = createSecondFactor({ ...mfaRepositories, users: userRepository, box, issuer: config.mfa.issuer, throttle: rateLimiting.loginThrottle, audit, clock });
+  const mfa = createSecondFactor({ ...mfaRepositories, users: userRepository, passwords, box, issuer: config.mfa.issuer, throttle: rateLimiting.loginThrottle, audit, clock });
   const auth = createAuthService({ ...common, passwords, accessTokens, ...config, loginThrottle: rateLimiting.loginThrottle, secondFactor: mfa.challenges });
   const sessions = createSessionService({ ...common, passwords });
   const users = createUserService(common);
@@ -125,9 +125,9 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   const domainParts = domains.map((domain) => domain.create({ database, audit, clock, loadUser: createUserLoader(userRepository) }));
 
   // [5] resolvers → [4] rate limits chained after [3] access (shield outermost) → [2] context → [1] HTTP
-  const resolvable = buildSchema(overrides.typeDefs ?? loadTypeDefs(), createResolvers({ auth, users, sessions, totp: mfa.totp, mfaLogin: mfa.verificationFor(auth) }, domainParts.map((part) => part.resolvers)));
+  const resolvable = buildSchema(overrides.typeDefs ?? loadTypeDefs(), createResolvers({ auth, users, sessions, ...mfa.servicesFor(auth) }, domainParts.map((part) => part.resolvers)));
   const policies = domainParts.flatMap((part) => part.policies ?? []);
-  const schema = applyAccessRules(resolvable, { limits: rateLimiting.rulesFor(resolvable), policies, columnsOf: columnsOf(domains) });
+  const schema = applyAccessRules(resolvable, { limits: rateLimiting.rulesFor(resolvable), policies, columnsOf: columnsOf(domains), clock });
   checkPublicOwnerFields(resolvable, { refuse: production && !config.allowPublicOwnerFields, warn: (message) => log.warn(message) });
   const metricsHandler = createMetricsHandler({ registry: metrics.registry, token: config.metrics.token });
   const apollo = new ApolloServer<RequestContext>({

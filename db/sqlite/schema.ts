@@ -39,6 +39,11 @@ export const sessions = sqliteTable(
     ip: text('ip'),
     endedAt: integer('ended_at'),
     endedReason: text('ended_reason'),
+    // The last proof of identity in this session (sign-in or reauthenticate):
+    // when, and by what (RFC 8176 values, space-separated). A refresh carries
+    // it into the new access token unchanged; @auth(fresh: …) compares it.
+    authTime: integer('auth_time').notNull().default(0),
+    amr: text('amr').notNull().default('pwd'),
   },
   (t) => [index('sessions_user_id_idx').on(t.userId), index('sessions_expires_at_idx').on(t.expiresAt)],
 );

@@ -3,6 +3,7 @@
 import { applyMiddleware, type IMiddlewareFieldMap, type IMiddlewareTypeMap } from 'graphql-middleware';
 import { allow, chain, deny, shield, type IRules } from 'graphql-shield';
 import type { GraphQLSchema } from 'graphql';
+import type { Clock } from '../platform/clock.js';
 import { ForbiddenError } from '../platform/errors.js';
 import type { Policy } from '../platform/policy.js';
 import { readAccessDirectives, type AccessChecks } from './read-access-directives.js';
@@ -22,12 +23,14 @@ export interface AccessSetup {
   readonly limits?: LimitRules;
   readonly policies?: readonly Policy[];
   readonly columnsOf?: AccessChecks['columnsOf'];
+  /** What @auth(fresh: …) compares the access token's auth_time with; default the system clock. */
+  readonly clock?: Clock;
 }
 
 export function buildRuleTree(schema: GraphQLSchema, setup: AccessSetup = {}): Record<string, Record<string, ShieldRule>> {
   const limits = setup.limits ?? new Map();
   const policies = new Map((setup.policies ?? []).map((policy) => [policy.name, policy]));
-  const ruleFor = createRuleFor(policies);
+  const ruleFor = createRuleFor(policies, setup.clock);
   const tree: Record<string, Record<string, ShieldRule>> = {};
   const unplaced = new Set([...limits].flatMap(([typeName, fields]) => [...fields.keys()].map((fieldName) => `${typeName}.${fieldName}`)));
   const checks: AccessChecks = { policies: new Set(policies.keys()), ...(setup.columnsOf ? { columnsOf: setup.columnsOf } : {}) };

@@ -14,6 +14,7 @@ import {
   type GraphQLObjectType,
   type GraphQLSchema,
 } from 'graphql';
+import { parseDurationMs } from '../platform/duration.js';
 import type { AccessDeclaration, AccessLevel, OwnerSource } from './rules.js';
 
 export class AccessDeclarationError extends Error {
@@ -39,7 +40,9 @@ export interface AccessChecks {
 type Node = GraphQLObjectType | GraphQLField<unknown, unknown>;
 
 /** A declaration as written: the owner's location is settled per field below. */
-type Written = { readonly kind: 'public' } | { readonly kind: 'auth'; readonly requires: AccessLevel; readonly ownerArg?: string; readonly ownerField?: string; readonly policy?: string };
+type Written =
+  | { readonly kind: 'public' }
+  | { readonly kind: 'auth'; readonly requires: AccessLevel; readonly ownerArg?: string; readonly ownerField?: string; readonly policy?: string; readonly fresh?: string };
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
@@ -53,7 +56,14 @@ function declarationOn(schema: GraphQLSchema, node: Node, where: string, problem
   const ownerArg = text(auth['ownerArg']);
   const ownerField = text(auth['ownerField']);
   const policy = text(auth['policy']);
-  return { ...written, ...(ownerArg === undefined ? {} : { ownerArg }), ...(ownerField === undefined ? {} : { ownerField }), ...(policy === undefined ? {} : { policy }) };
+  const fresh = text(auth['fresh']);
+  return {
+    ...written,
+    ...(ownerArg === undefined ? {} : { ownerArg }),
+    ...(ownerField === undefined ? {} : { ownerField }),
+    ...(policy === undefined ? {} : { policy }),
+    ...(fresh === undefined ? {} : { fresh }),
+  };
 }
 
 /** Object types reachable from Query, Mutation and Subscription, through fields, interfaces and unions. */
@@ -109,7 +119,9 @@ function settle(written: Written, site: FieldSite, checks: AccessChecks, problem
   if (written.requires !== 'OWNER' && (written.ownerArg !== undefined || written.ownerField !== undefined)) {
     problems.push(`${site.where}: ownerArg and ownerField mean something only with requires: OWNER`);
   }
-  return { kind: 'auth', requires: written.requires, owner, policy };
+  const { fresh } = written;
+  if (fresh !== undefined && !(Number(parseDurationMs(fresh)) > 0)) problems.push(`${site.where}: fresh "${fresh}" is not a duration like 5m or 1h`);
+  return { kind: 'auth', requires: written.requires, owner, policy, ...(fresh === undefined ? {} : { fresh }) };
 }
 
 export function readAccessDirectives(schema: GraphQLSchema, checks: AccessChecks = {}): AccessMap {

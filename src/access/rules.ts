@@ -4,7 +4,9 @@
 // a cached owner decision for user(id: A) must never answer user(id: B).
 import DataLoader from 'dataloader';
 import { allow, chain, rule } from 'graphql-shield';
-import { ForbiddenError, PolicyRefusedError, UnauthenticatedError } from '../platform/errors.js';
+import { systemClock, type Clock } from '../platform/clock.js';
+import { parseDurationMs } from '../platform/duration.js';
+import { ForbiddenError, PolicyRefusedError, ReauthenticationRequiredError, UnauthenticatedError } from '../platform/errors.js';
 import type { Policy, PolicyRequest } from '../platform/policy.js';
 import { viewerFor, type RequestContext } from '../platform/request-context.js';
 
@@ -35,6 +37,8 @@ export type AccessDeclaration =
       readonly owner: OwnerSource | undefined;
       /** A registered policy that must also allow the call. */
       readonly policy: string | undefined;
+      /** A duration as written (`"5m"`): the caller's last proof of identity must be at most this old. */
+      readonly fresh?: string | undefined;
     };
 
 export type AuthDeclaration = Extract<AccessDeclaration, { kind: 'auth' }>;
@@ -87,17 +91,35 @@ export function policyRule(policy: Policy): ShieldRule {
   });
 }
 
-const levelRule = (declaration: AuthDeclaration): ShieldRule => {
+/**
+ * Step-up: the access token's `auth_time` (the session's last password, code
+ * or passkey) is at most `withinMs` old; else REAUTHENTICATION_REQUIRED, and
+ * `reauthenticate` gives a token that passes.
+ */
+export function fresh(withinMs: number, clock: Clock): ShieldRule {
+  return rule(`fresh:${withinMs}`, noCache)((_parent, _args, ctx: RequestContext) =>
+    ctx.proof !== undefined && clock.now() - ctx.proof.authTime <= withinMs ? true : new ReauthenticationRequiredError(Math.ceil(withinMs / 1000)),
+  );
+}
+
+/** One instance per rule name: shield refuses two instances under one name, so a part several declarations share is made once. */
+type Shared = (name: string, make: () => ShieldRule) => ShieldRule;
+
+const levelRule = (declaration: AuthDeclaration, shared: Shared): ShieldRule => {
+  const source = declaration.owner;
   if (declaration.requires === 'ADMIN') return admin;
-  if (declaration.requires === 'OWNER' && declaration.owner) return owner(declaration.owner);
+  if (declaration.requires === 'OWNER' && source) return shared(`owner:${JSON.stringify(source)}`, () => owner(source));
   return signedIn;
 };
 
 /** The rules a declaration's further requirements add after its level, in order. */
-function requirementRules(declaration: AuthDeclaration, policies: ReadonlyMap<string, Policy>): ShieldRule[] {
+function requirementRules(declaration: AuthDeclaration, policies: ReadonlyMap<string, Policy>, clock: Clock, shared: Shared): ShieldRule[] {
   const rules: ShieldRule[] = [];
+  // Checked (at start) by read-access-directives.ts: a declared window always parses.
+  const freshWithinMs = declaration.fresh === undefined ? undefined : parseDurationMs(declaration.fresh);
+  if (freshWithinMs !== undefined) rules.push(shared(`fresh:${freshWithinMs}`, () => fresh(freshWithinMs, clock)));
   const policy = declaration.policy === undefined ? undefined : policies.get(declaration.policy);
-  if (policy) rules.push(policyRule(policy));
+  if (policy) rules.push(shared(`policy:${policy.name}`, () => policyRule(policy)));
   return rules;
 }
 
@@ -107,15 +129,21 @@ function requirementRules(declaration: AuthDeclaration, policies: ReadonlyMap<st
  * reads anything), then each requirement in turn; chain() stops at the first
  * refusal.
  */
-export function createRuleFor(policies: ReadonlyMap<string, Policy> = new Map()): (declaration: AccessDeclaration) => ShieldRule {
+export function createRuleFor(policies: ReadonlyMap<string, Policy> = new Map(), clock: Clock = systemClock): (declaration: AccessDeclaration) => ShieldRule {
   const made = new Map<string, ShieldRule>();
+  const parts = new Map<string, ShieldRule>();
+  const shared: Shared = (name, make) => {
+    const existing = parts.get(name) ?? make();
+    parts.set(name, existing);
+    return existing;
+  };
   return (declaration) => {
     if (declaration.kind === 'public') return allow;
     const key = JSON.stringify(declaration);
     const existing = made.get(key);
     if (existing) return existing;
-    const parts = [levelRule(declaration), ...requirementRules(declaration, policies)];
-    const created = parts.length === 1 ? (parts[0] ?? signedIn) : chain(...parts);
+    const chained = [levelRule(declaration, shared), ...requirementRules(declaration, policies, clock, shared)];
+    const created = chained.length === 1 ? (chained[0] ?? signedIn) : chain(...chained);
     made.set(key, created);
     return created;
   };

@@ -36,6 +36,8 @@ run \`npm run -s permissions > schema/PERMISSIONS.md\`.
   (\`Session\` fields, for example, only through the owner-only \`User.sessions\`).
 - Rate limits (\`@rateLimit\`) count per signed-in user, or per client IP when
   anonymous; a field with several limits runs only when all of them allow it.
+- **fresh proof**: step-up (\`@auth(fresh: "5m")\`): the caller's last password,
+  code or passkey must be at most that old, else \`REAUTHENTICATION_REQUIRED\`.
 `;
 
 function describeLevel(declaration: AuthDeclaration): string {
@@ -53,6 +55,8 @@ function describeAccess(declaration: AccessDeclaration | undefined): string {
   const level = describeLevel(declaration);
   return declaration.policy === undefined ? level : `${level}, and policy \`${declaration.policy}\``;
 }
+
+const describeFresh = (declaration: AccessDeclaration | undefined): string => (declaration?.kind === 'auth' && declaration.fresh !== undefined ? `within ${declaration.fresh}` : '—');
 
 const isEmpty = (value: unknown) => value === undefined || value === null || (Array.isArray(value) && value.length === 0);
 const show = (value: unknown) => (Array.isArray(value) ? value.map(String).join(', ') : String(value));
@@ -98,9 +102,12 @@ export function renderPermissions(schema: GraphQLSchema): string {
   const access = readAccessDirectives(schema, { columnsOf: columnsOf() });
   const sections = orderedTypes(schema).map((type) => {
     const rows = Object.values(type.getFields()).map(
-      (field) => `| ${signature(field)} | ${describeAccess(access.get(type.name)?.get(field.name))} | ${describeRateLimits(schema, field)} |`,
+      (field) => {
+        const declaration = access.get(type.name)?.get(field.name);
+        return `| ${signature(field)} | ${describeAccess(declaration)} | ${describeRateLimits(schema, field)} | ${describeFresh(declaration)} |`;
+      },
     );
-    return [`## ${type.name}`, '', '| field | who may use it | rate limit |', '| --- | --- | --- |', ...rows].join('\n');
+    return [`## ${type.name}`, '', '| field | who may use it | rate limit | fresh proof |', '| --- | --- | --- | --- |', ...rows].join('\n');
   });
   return `${header}\n${sections.join('\n\n')}\n`;
 }

@@ -3,6 +3,7 @@
 // live access token: InvalidTokenError (HTTP 401), never a quiet anonymous.
 import type { AccessTokens, VerifiedAccessToken } from '../credentials/access-tokens.js';
 import type { AuditLog } from '../platform/audit.js';
+import type { AuthProof } from '../platform/auth-proof.js';
 import { InvalidTokenError } from '../platform/errors.js';
 import type { Logger } from '../platform/logger.js';
 import { anonymous, createRequestScope, type RequestContext, type RequestOrigin, type RequestScope, type Viewer } from '../platform/request-context.js';
@@ -43,11 +44,13 @@ class Context implements RequestContext {
   readonly rootLog: Logger;
   // Made here, not lazily: every copy Apollo makes must share the same loaders.
   readonly scope: RequestScope = createRequestScope();
+  readonly proof: AuthProof | undefined;
 
-  constructor(viewer: Viewer, origin: RequestOrigin, rootLog: Logger) {
+  constructor(viewer: Viewer, origin: RequestOrigin, rootLog: Logger, proof: AuthProof | undefined) {
     this.viewer = viewer;
     this.origin = origin;
     this.rootLog = rootLog;
+    this.proof = proof;
   }
 
   get log(): Logger {
@@ -60,13 +63,13 @@ class Context implements RequestContext {
 const requestLogger = (log: Logger, origin: RequestOrigin): Logger => log.child({ requestId: origin.requestId });
 
 export function createContextBuilder({ accessTokens, verifier, audit, log }: ContextDeps): BuildContext {
-  async function viewerOf(authorization: string | undefined, origin: RequestOrigin): Promise<Viewer> {
+  async function viewerOf(authorization: string | undefined, origin: RequestOrigin): Promise<{ viewer: Viewer; proof?: AuthProof }> {
     let verified: VerifiedAccessToken | undefined;
     try {
       const token = readBearerToken(authorization);
-      if (token === undefined) return anonymous;
+      if (token === undefined) return { viewer: anonymous };
       verified = accessTokens.verify(token);
-      return await verifier.viewerFor(verified);
+      return { viewer: await verifier.viewerFor(verified), proof: verified.proof };
     } catch (error) {
       // The client gets one generic 401 (expired, revoked, forged…) or a masked
       // 500: only the server may know which, and Apollo logs nothing when
@@ -80,5 +83,8 @@ export function createContextBuilder({ accessTokens, verifier, audit, log }: Con
     }
   }
 
-  return async ({ authorization, origin }) => new Context(await viewerOf(authorization, origin), origin, log);
+  return async ({ authorization, origin }) => {
+    const { viewer, proof } = await viewerOf(authorization, origin);
+    return new Context(viewer, origin, log, proof);
+  };
 }

@@ -2,6 +2,7 @@
 // their role and their session; verification requires every claim.
 import { createHash, createSecretKey, randomUUID, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
+import { isAuthMethod, type AuthProof } from '../platform/auth-proof.js';
 import type { Clock } from '../platform/clock.js';
 import { InvalidTokenError } from '../platform/errors.js';
 import type { SessionId, UserId } from '../platform/ids.js';
@@ -21,13 +22,18 @@ export interface AccessTokenSubject {
   readonly sessionId: SessionId;
 }
 
-export interface VerifiedAccessToken extends AccessTokenSubject {
+export interface AccessTokenClaims extends AccessTokenSubject {
+  /** When and how the session's holder last proved who they are: the `auth_time` and `amr` claims. */
+  readonly proof: AuthProof;
+}
+
+export interface VerifiedAccessToken extends AccessTokenClaims {
   readonly tokenId: string;
   readonly expiresAt: number;
 }
 
 export interface AccessTokens {
-  sign(subject: AccessTokenSubject): { token: string; expiresInSeconds: number };
+  sign(claims: AccessTokenClaims): { token: string; expiresInSeconds: number };
   /** Throws InvalidTokenError, whose `reason` says precisely why (for the log only). */
   verify(token: string): VerifiedAccessToken;
 }
@@ -78,9 +84,10 @@ export function createAccessTokens(settings: AccessTokenSettings, clock: Clock):
   const ttlSeconds = Math.floor(settings.ttlMs / 1000);
 
   return {
-    sign({ userId, role, sessionId }) {
+    sign({ userId, role, sessionId, proof }) {
       const iat = Math.floor(clock.now() / 1000);
-      const token = jwt.sign({ sub: userId, role, sid: sessionId, jti: randomUUID(), iat, exp: iat + ttlSeconds }, current.key, {
+      const claims = { sub: userId, role, sid: sessionId, jti: randomUUID(), iat, exp: iat + ttlSeconds, auth_time: Math.floor(proof.authTime / 1000), amr: proof.amr };
+      const token = jwt.sign(claims, current.key, {
         algorithm,
         issuer: settings.issuer,
         audience: settings.audience,
@@ -113,12 +120,15 @@ export function createAccessTokens(settings: AccessTokenSettings, clock: Clock):
         throw new InvalidTokenError('missing or malformed sub, sid, jti or role');
       }
       if (!isInt(c['iat']) || !isInt(c['exp'])) throw new InvalidTokenError('missing iat or exp');
+      const amr = c['amr'];
+      if (!isInt(c['auth_time']) || !Array.isArray(amr) || amr.length === 0 || !amr.every(isAuthMethod)) throw new InvalidTokenError('missing or malformed auth_time or amr');
       return {
         userId: c['sub'] as UserId,
         sessionId: c['sid'] as SessionId,
         role: c['role'],
         tokenId: c['jti'],
         expiresAt: c['exp'] * 1000,
+        proof: { authTime: c['auth_time'] * 1000, amr },
       };
     },
   };

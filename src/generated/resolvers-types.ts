@@ -85,6 +85,16 @@ export type Mutation = {
   /** End every session of the signed-in user, this one included. */
   readonly logoutAll: Scalars['Boolean']['output'];
   /**
+   * Prove again who you are, for fields marked `@auth(fresh: …)` (they answer
+   * `REAUTHENTICATION_REQUIRED` when your last proof is older than they allow).
+   * With two-step sign-in on, give a current code or a recovery code (and the
+   * password too if you like); without it, the password. Answers new tokens in
+   * this same session: the access token's `auth_time` is now and its `amr` says
+   * what was proven; the refresh token rotates (keep the new one). A wrong
+   * password or code is `BAD_USER_INPUT` on that field.
+   */
+  readonly reauthenticate: AuthPayload;
+  /**
    * Trade a refresh token for a new access token and a new refresh token. The
    * one presented is used up; presenting it again ends its whole session.
    */
@@ -180,6 +190,16 @@ export type MutationLoginArgs = {
   deviceToken?: InputMaybe<Scalars['String']['input']>;
   email: Scalars['String']['input'];
   password: Scalars['String']['input'];
+};
+
+
+/**
+ * Everything that changes state: signing up and in, refreshing tokens, ending
+ * sessions, and managing users.
+ */
+export type MutationReauthenticateArgs = {
+  code?: InputMaybe<Scalars['String']['input']>;
+  password?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -576,6 +596,7 @@ export type ResolversParentTypes = ResolversObject<{
 }>;
 
 export type AuthDirectiveArgs = {
+  fresh?: Maybe<Scalars['String']['input']>;
   ownerArg?: Maybe<Scalars['String']['input']>;
   ownerField?: Maybe<Scalars['String']['input']>;
   policy?: Maybe<Scalars['String']['input']>;
@@ -622,6 +643,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'email' | 'password'>>;
   logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   logoutAll?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reauthenticate?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, Partial<MutationReauthenticateArgs>>;
   refreshToken?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRefreshTokenArgs, 'refreshToken'>>;
   regenerateRecoveryCodes?: Resolver<ResolversTypes['RecoveryCodes'], ParentType, ContextType>;
   resetUserMfa?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationResetUserMfaArgs, 'id'>>;

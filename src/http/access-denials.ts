@@ -1,4 +1,4 @@
-// Turns the FORBIDDEN and UNAUTHENTICATED field errors of one request into
+// Turns the FORBIDDEN, UNAUTHENTICATED and REAUTHENTICATION_REQUIRED field errors of one request into
 // access.denied audit details: which field, under which declared rule, and
 // (for a root OWNER field) whose data was asked for. One entry per field and
 // code, with a count, so a list of a hundred denied emails is one event.
@@ -28,7 +28,11 @@ export interface DeniedRequest {
 }
 
 const describe = (declaration: AccessDeclaration | undefined): string =>
-  declaration === undefined ? 'fallback deny' : declaration.kind === 'public' ? '@public' : `@auth(requires: ${declaration.requires})`;
+  declaration === undefined
+    ? 'fallback deny'
+    : declaration.kind === 'public'
+      ? '@public'
+      : `@auth(requires: ${declaration.requires}${declaration.fresh === undefined ? '' : `, fresh: "${declaration.fresh}"`})`;
 
 function argumentValue(value: ValueNode | undefined, variables: DeniedRequest['variables']): string | undefined {
   if (value?.kind === Kind.STRING || value?.kind === Kind.INT) return value.value;
@@ -51,7 +55,7 @@ export function accessDenials(request: DeniedRequest, access: AccessMap): Access
   const byKey = new Map<string, AccessDenial>();
   for (const error of request.errors) {
     const code = error.extensions['code'];
-    if ((code !== 'FORBIDDEN' && code !== 'UNAUTHENTICATED') || !error.path) continue;
+    if ((code !== 'FORBIDDEN' && code !== 'UNAUTHENTICATED' && code !== 'REAUTHENTICATION_REQUIRED') || !error.path) continue;
     const found = fieldAtPath(request.schema, request.operation, request.fragments, error.path);
     const declaration = found && access.get(found.typeName)?.get(found.fieldName);
     // UNAUTHENTICATED from a public field is a failed sign-in or refresh,

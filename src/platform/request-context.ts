@@ -1,3 +1,4 @@
+import type { AuthProof } from './auth-proof.js';
 import type { SessionId, UserId } from './ids.js';
 import type { Logger } from './logger.js';
 
@@ -53,6 +54,8 @@ export interface RequestContext {
   readonly log: Logger;
   /** Per-request loaders and batches. */
   readonly scope: RequestScope;
+  /** The access token's `auth_time` and `amr`, for @auth(fresh: …); undefined without a token. */
+  readonly proof?: AuthProof | undefined;
 }
 
 /**

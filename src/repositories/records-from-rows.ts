@@ -1,6 +1,7 @@
 // Drizzle row → plain record, once for both dialects. The SQLite and the
 // PostgreSQL tables infer the same row shapes (text → string, epoch-ms
 // integer/bigint → number), so these structural row types fit either.
+import { amrFromText } from '../platform/auth-proof.js';
 import type { SessionId, UserId } from '../platform/ids.js';
 import type { Role } from '../platform/request-context.js';
 import type { SessionRecord, SessionStatus, UserRecord, UserWithPasswordHash } from './records.js';
@@ -20,6 +21,8 @@ export interface SessionRow {
   readonly expiresAt: number;
   readonly userAgent: string | null;
   readonly ip: string | null;
+  readonly authTime: number;
+  readonly amr: string;
 }
 
 /** The columns the per-request status query selects. */
@@ -46,6 +49,7 @@ export const toSession = (row: SessionRow): SessionRecord => ({
   expiresAt: row.expiresAt,
   userAgent: row.userAgent,
   ip: row.ip,
+  proof: { authTime: row.authTime, amr: amrFromText(row.amr) },
 });
 
 export const toSessionStatus = (row: SessionStatusRow): SessionStatus => ({

@@ -1,5 +1,6 @@
 // What the repositories return: plain, readonly domain records. Drizzle row
 // types never leave a repository. Times are epoch milliseconds.
+import type { AuthProof } from '../platform/auth-proof.js';
 import type { SessionId, UserId } from '../platform/ids.js';
 import type { Role } from '../platform/request-context.js';
 
@@ -22,6 +23,8 @@ export interface SessionRecord {
   readonly expiresAt: number;
   readonly userAgent: string | null;
   readonly ip: string | null;
+  /** The session's last proof of identity (sign-in or reauthenticate). */
+  readonly proof: AuthProof;
 }
 
 /** What the per-request check needs: is the session live, and whose is it (the user as stored now). */

@@ -15,6 +15,7 @@ export interface SessionColumns {
 
 export interface RefreshTokenColumns {
   readonly tokenHash: Column;
+  readonly sessionId: Column;
   readonly expiresAt: Column;
   readonly rotatedAt: Column;
 }
@@ -44,4 +45,8 @@ export const sessionFilters = (s: SessionColumns, t: RefreshTokenColumns) => ({
   // Expired tokens of live sessions: rotated ones past expiry can no longer
   // be presented usefully, and reuse of them is caught as unknown anyway.
   expiredTokens: (now: number): SQL => lt(t.expiresAt, now),
+  /** The session, while live: a reauthentication records its proof only here. */
+  liveSession: (id: SessionId, now: number): SQL => all(eq(s.id, id), isNull(s.endedAt), gt(s.expiresAt, now)),
+  /** The session's refresh token(s) still unused: replaced when the session's proof is renewed. */
+  unrotatedOf: (sessionId: SessionId): SQL => all(eq(t.sessionId, sessionId), isNull(t.rotatedAt)),
 });

@@ -1,5 +1,6 @@
 // One interface over both databases; the dialect modules hold the queries.
 import type { Database } from '../../db/create-database.js';
+import type { AuthProof } from '../platform/auth-proof.js';
 import type { RefreshTokenHash, SessionId, UserId } from '../platform/ids.js';
 import { createPgSessionRepository } from './pg/pg-session-repository.js';
 import type { SessionRecord, SessionStatus, UserRecord } from './records.js';
@@ -14,6 +15,17 @@ export interface NewSession {
   readonly ip: string;
   readonly refreshTokenHash: RefreshTokenHash;
   readonly refreshTokenExpiresAt: number;
+  /** How the user proved who they are at this sign-in; without it the session never counts as freshly proven. */
+  readonly proof?: AuthProof;
+}
+
+/** A new proof in a live session (reauthenticate): it is recorded, and the refresh token rotates with it. */
+export interface ProofRenewal {
+  readonly sessionId: SessionId;
+  readonly proof: AuthProof;
+  readonly refreshTokenHash: RefreshTokenHash;
+  readonly refreshTokenExpiresAt: number;
+  readonly now: number;
 }
 
 export interface Rotation {
@@ -45,6 +57,12 @@ export interface SessionRepository {
   countLive(now: number): Promise<number>;
   find(id: SessionId): Promise<SessionRecord | undefined>;
   touch(id: SessionId, now: number): Promise<void>;
+  /**
+   * Records a new proof in a live session and replaces its refresh token (the
+   * one the client held counts as rotated), atomically; false when the
+   * session is over.
+   */
+  renewProof(renewal: ProofRenewal): Promise<boolean>;
   end(id: SessionId, reason: EndReason, now: number): Promise<boolean>;
   /** Ends every live session of the user but `keep`; returns the ids ended. */
   endAllOf(userId: UserId, reason: EndReason, now: number, keep?: SessionId): Promise<readonly SessionId[]>;

@@ -1,11 +1,12 @@
 // What the session queries write (and the status query reads), once for both
 // dialects: the dialect modules pass these objects to their own builders.
 import type { SessionRow } from './records-from-rows.js';
-import type { NewSession, Rotation } from './session-repository.js';
+import { amrToText } from '../platform/auth-proof.js';
+import type { NewSession, ProofRenewal, Rotation } from './session-repository.js';
 
 /** A login: the session and its first refresh token, inserted together. */
 export const newSessionRows = (s: NewSession) => ({
-  session: { id: s.id, userId: s.userId, createdAt: s.now, lastUsedAt: s.now, expiresAt: s.expiresAt, userAgent: s.userAgent ?? null, ip: s.ip },
+  session: { id: s.id, userId: s.userId, createdAt: s.now, lastUsedAt: s.now, expiresAt: s.expiresAt, userAgent: s.userAgent ?? null, ip: s.ip, authTime: s.proof?.authTime ?? 0, amr: amrToText(s.proof?.amr ?? ['pwd']) },
   token: { tokenHash: s.refreshTokenHash, sessionId: s.id, issuedAt: s.now, expiresAt: s.refreshTokenExpiresAt },
 });
 
@@ -34,4 +35,10 @@ export const statusColumns = <SessionId, ExpiresAt, LastUsedAt, EndedAt, UserId,
   expiresAt: session.expiresAt,
   lastUsedAt: session.lastUsedAt,
   endedAt: session.endedAt,
+});
+
+/** A reauthentication: the session's new proof, and its new refresh token (never outliving the session). */
+export const renewedProofRows = (r: ProofRenewal, sessionExpiresAt: number) => ({
+  session: { authTime: r.proof.authTime, amr: amrToText(r.proof.amr), lastUsedAt: r.now },
+  token: { tokenHash: r.refreshTokenHash, sessionId: r.sessionId, issuedAt: r.now, expiresAt: Math.min(r.refreshTokenExpiresAt, sessionExpiresAt) },
 });

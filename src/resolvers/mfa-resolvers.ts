@@ -1,15 +1,11 @@
 // Thin resolvers for the second factor: TOTP, recovery codes, verifyMfa.
 import type { Resolvers } from '../generated/resolvers-types.js';
-import type { MfaVerification } from '../services/mfa/mfa-verification.js';
-import type { TotpService } from '../services/mfa/totp-service.js';
+import type { SecondFactorServices } from '../services/mfa/create-second-factor.js';
 import { signedInViewer } from './signed-in-viewer.js';
 
-export interface MfaServices {
-  readonly totp: TotpService;
-  readonly mfaLogin: MfaVerification;
-}
+export type MfaServices = SecondFactorServices;
 
-export const createMfaResolvers = ({ totp, mfaLogin }: MfaServices): Resolvers => ({
+export const createMfaResolvers = ({ totp, mfaLogin, reauthentication }: MfaServices): Resolvers => ({
   Mutation: {
     enrollTotp: (_parent, _args, ctx) => totp.enroll(signedInViewer(ctx), ctx.origin),
     confirmTotp: (_parent, { code }, ctx) => totp.confirm(signedInViewer(ctx), code, ctx.origin),
@@ -17,6 +13,7 @@ export const createMfaResolvers = ({ totp, mfaLogin }: MfaServices): Resolvers =
     regenerateRecoveryCodes: (_parent, _args, ctx) => totp.regenerateRecoveryCodes(signedInViewer(ctx), ctx.origin),
     resetUserMfa: (_parent, { id }, ctx) => totp.reset(signedInViewer(ctx), id, ctx.origin),
     verifyMfa: (_parent, { mfaToken, code }, ctx) => mfaLogin.verify(mfaToken, code, ctx.origin),
+    reauthenticate: (_parent, { password, code }, ctx) => reauthentication.reauthenticate(signedInViewer(ctx), password, code, ctx.origin),
   },
   User: {
     mfaEnabled: (user, _args, ctx) => totp.enabledFor(user.id, ctx.scope),

@@ -4,6 +4,7 @@ import { trustedLane, untrustedLane } from '../credentials/fair-hashing-queue.js
 import type { PasswordHasher } from '../credentials/passwords.js';
 import { passwordHashDigest } from '../credentials/password-hash-digest.js';
 import { hashRefreshToken, looksLikeRefreshToken, newRefreshToken } from '../credentials/refresh-tokens.js';
+import { proofOf, type AuthProof } from '../platform/auth-proof.js';
 import type { AuditLog } from '../platform/audit.js';
 import type { Clock } from '../platform/clock.js';
 import { UnauthenticatedError } from '../platform/errors.js';
@@ -32,6 +33,8 @@ export interface AuthService {
   refresh(refreshToken: string, origin: RequestOrigin): Promise<AuthResult>;
   /** Starts the session of a sign-in whose every factor has been checked elsewhere (verifyMfa, a passkey), as login does. */
   finishSignIn(signIn: SignIn): Promise<AuthResult>;
+  /** New tokens in the viewer's own session, carrying a new proof (reauthenticate); the refresh token rotates. */
+  renewProof(viewer: SignedInViewer, proof: AuthProof, origin: RequestOrigin): Promise<AuthResult>;
 }
 
 /** A sign-in whose factors all passed. */
@@ -44,6 +47,8 @@ export interface SignIn {
   readonly presentedDeviceToken: string | null;
   /** For the audit log: what the last factor was. */
   readonly method: 'password' | 'totp' | 'recovery_code' | 'passkey';
+  /** What was proven, and when: the session's first proof. */
+  readonly proof: AuthProof;
 }
 
 export interface LoginAttempt {
@@ -99,9 +104,9 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
   const throttle = deps.loginThrottle ?? noThrottle;
   const registerUser = createRegisterUser({ users, passwords, clock });
 
-  function tokensFor(user: UserRecord, sessionId: SessionId, refreshToken: string): AuthResult {
+  function tokensFor(user: UserRecord, sessionId: SessionId, refreshToken: string, proof: AuthProof): AuthResult {
     const viewer: SignedInViewer = { kind: 'user', userId: user.id, role: user.role, sessionId };
-    const access = accessTokens.sign(viewer);
+    const access = accessTokens.sign({ ...viewer, proof });
     return {
       accessToken: access.token,
       refreshToken,
@@ -113,7 +118,7 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
     };
   }
 
-  async function startSession(user: UserRecord, origin: RequestOrigin): Promise<AuthResult> {
+  async function startSession(user: UserRecord, origin: RequestOrigin, proof: AuthProof): Promise<AuthResult> {
     const now = clock.now();
     const sessionId = newId(now) as SessionId;
     const refreshToken = newRefreshToken();
@@ -126,9 +131,10 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
       ip: origin.ip,
       refreshTokenHash: hashRefreshToken(refreshToken),
       refreshTokenExpiresAt: now + deps.refreshTokenTtlMs,
+      proof,
     });
     await endSessionsBeyondCap(user, now);
-    return tokensFor(user, sessionId, refreshToken);
+    return tokensFor(user, sessionId, refreshToken, proof);
   }
 
   // The oldest sessions end first, so neither forgotten devices nor a script of
@@ -146,9 +152,9 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
     await verifier.forgetSession(sessionId);
   }
 
-  async function finishSignIn({ user, attempt, passwordCheck, presentedDeviceToken, method }: SignIn): Promise<AuthResult> {
+  async function finishSignIn({ user, attempt, passwordCheck, presentedDeviceToken, method, proof }: SignIn): Promise<AuthResult> {
     const { origin } = attempt;
-    const result = await startSession(user, origin);
+    const result = await startSession(user, origin, proof);
     // The password may have changed while its old hash was being verified (or
     // while a second factor was owed): changePassword ends only the sessions
     // that exist when it runs, so a session made from the old password must
@@ -167,7 +173,7 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
   return {
     async signup({ email, password }, origin) {
       const user = await registerUser({ email, password, role: 'USER', lane: untrustedLane(origin.ip) });
-      const result = await startSession(user, origin);
+      const result = await startSession(user, origin, proofOf(clock.now(), ['pwd']));
       audit.record({ type: 'signup', origin, actorId: user.id, subjectId: user.id, sessionId: result.viewer.sessionId });
       return { ...result, deviceToken: await devices.issue(user.id) };
     },
@@ -202,10 +208,21 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
       // Cleared before the session exists: should the throttle's store fail
       // here, no session is left behind that nobody holds tokens for.
       await throttle.succeeded(attempt, user.id);
-      return finishSignIn({ user: record, attempt, passwordCheck, presentedDeviceToken: typeof deviceToken === 'string' ? deviceToken : null, method: 'password' });
+      const presentedDeviceToken = typeof deviceToken === 'string' ? deviceToken : null;
+      return finishSignIn({ user: record, attempt, passwordCheck, presentedDeviceToken, method: 'password', proof: proofOf(clock.now(), ['pwd']) });
     },
 
     finishSignIn,
+
+    async renewProof(viewer, proof, origin) {
+      const user = await users.findById(viewer.userId);
+      const refreshToken = newRefreshToken();
+      const now = clock.now();
+      const renewal = { sessionId: viewer.sessionId, proof, refreshTokenHash: hashRefreshToken(refreshToken), refreshTokenExpiresAt: now + deps.refreshTokenTtlMs, now };
+      if (!user || !(await sessions.renewProof(renewal))) throw new UnauthenticatedError();
+      audit.record({ type: 'reauthenticated', origin, actorId: user.id, subjectId: user.id, sessionId: viewer.sessionId, amr: proof.amr });
+      return tokensFor(user, viewer.sessionId, refreshToken, proof);
+    },
 
     async refresh(presented, origin) {
       if (!looksLikeRefreshToken(presented)) {
@@ -226,7 +243,7 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
         case 'rotated':
           await verifier.forgetSession(outcome.session.id); // role may have changed since the last token
           audit.record({ type: 'refresh', origin, actorId: outcome.user.id, subjectId: outcome.user.id, sessionId: outcome.session.id });
-          return tokensFor(outcome.user, outcome.session.id, next);
+          return tokensFor(outcome.user, outcome.session.id, next, outcome.session.proof);
         case 'reused': {
           const { sessionId, userId, rotatedAt } = outcome;
           if (now - rotatedAt <= deps.refreshReuseGraceMs) {

@@ -40,8 +40,10 @@ describe('signup, login and me over HTTP', () => {
     expect(payload.refreshToken).toMatch(/^rt_[A-Za-z0-9_-]{43}$/);
     const [header, claims] = payload.accessToken.split('.').slice(0, 2).map((part) => JSON.parse(Buffer.from(part, 'base64url').toString()) as Record<string, unknown>);
     expect(header).toEqual({ alg: 'HS256', typ: 'at+jwt', kid: expect.any(String) });
-    expect(Object.keys(claims ?? {}).sort()).toEqual(['aud', 'exp', 'iat', 'iss', 'jti', 'role', 'sid', 'sub']);
+    expect(Object.keys(claims ?? {}).sort()).toEqual(['amr', 'aud', 'auth_time', 'exp', 'iat', 'iss', 'jti', 'role', 'sid', 'sub']);
     expect(claims).toMatchObject({ sub: payload.user.id, role: 'USER', iss: 'graphql-auth', aud: 'graphql-auth', exp: Number(claims?.['iat']) + 900 });
+    // RFC 8176: signed in with a password, just now.
+    expect(claims).toMatchObject({ amr: ['pwd'], auth_time: claims?.['iat'] });
     const another = await login(server, 'alice@example.com');
     const sidOf = (token: string) => (JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as { sid: string }).sid;
     expect(sidOf(another.accessToken)).not.toBe(claims?.['sid']);

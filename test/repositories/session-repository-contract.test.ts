@@ -23,6 +23,7 @@ const newSession = (n: number, userId = alice, at = now): NewSession => ({
   ip: '10.0.0.1',
   refreshTokenHash: hash(`t${n}`),
   refreshTokenExpiresAt: at + hour,
+  proof: { authTime: at, amr: ['pwd', 'otp', 'mfa'] },
 });
 const rotation = (presented: string, next: string, at: number): Rotation => ({
   presented: hash(presented),
@@ -53,7 +54,10 @@ describe.each(dialects)('session repository on $dialect', ({ dialect }) => {
       lastUsedAt: now,
       ended: false,
     });
-    expect(await repo.find(sessionId(1))).toEqual({ id: sessionId(1), userId: alice, createdAt: now, lastUsedAt: now, expiresAt: now + 2 * hour, userAgent: 'agent/1', ip: '10.0.0.1' });
+    expect(await repo.find(sessionId(1))).toEqual({
+      ...{ id: sessionId(1), userId: alice, createdAt: now, lastUsedAt: now, expiresAt: now + 2 * hour, userAgent: 'agent/1', ip: '10.0.0.1' },
+      proof: { authTime: now, amr: ['pwd', 'otp', 'mfa'] },
+    });
     expect(await repo.status(sessionId(9))).toBeUndefined();
     expect(await repo.find(sessionId(9))).toBeUndefined();
   });
@@ -102,12 +106,27 @@ describe.each(dialects)('session repository on $dialect', ({ dialect }) => {
     const first = await repo.rotate(rotation('t1', 't1b', now + 10));
     expect(first).toEqual({
       kind: 'rotated',
-      session: { id: sessionId(1), userId: alice, createdAt: now, lastUsedAt: now + 10, expiresAt: now + 2 * hour, userAgent: 'agent/2', ip: '10.0.0.2' },
+      // The sign-in's proof comes along unchanged: a refresh proves nothing new.
+      session: { id: sessionId(1), userId: alice, createdAt: now, lastUsedAt: now + 10, expiresAt: now + 2 * hour, userAgent: 'agent/2', ip: '10.0.0.2', proof: { authTime: now, amr: ['pwd', 'otp', 'mfa'] } },
       user: { id: alice, email: 'alice@example.com', role: 'ADMIN', createdAt: now },
     });
     expect(await repo.rotate(rotation('t1', 't1c', now + 20))).toEqual({ kind: 'reused', sessionId: sessionId(1), userId: alice, rotatedAt: now + 10 });
     expect((await repo.rotate(rotation('t1b', 't1d', now + 30))).kind).toBe('rotated');
     expect(await repo.rotate(rotation('nope', 'x', now))).toEqual({ kind: 'unknown' });
+  });
+
+  it('renews a live session\'s proof with a new refresh token, the old one counting as rotated', async () => {
+    const repo = await withUsers();
+    await repo.create(newSession(1));
+    const renewal = { sessionId: sessionId(1), proof: { authTime: now + 50, amr: ['pwd'] as const }, refreshTokenHash: hash('t1-renewed'), refreshTokenExpiresAt: now + 10 * hour, now: now + 50 };
+    expect(await repo.renewProof({ ...renewal, proof: { authTime: now + 50, amr: ['pwd'] } })).toBe(true);
+    expect((await repo.find(sessionId(1)))?.proof).toEqual({ authTime: now + 50, amr: ['pwd'] });
+    expect(await repo.rotate(rotation('t1', 'x', now + 60))).toEqual({ kind: 'reused', sessionId: sessionId(1), userId: alice, rotatedAt: now + 50 });
+    // The new token never outlives the session, and rotates as any other.
+    expect(await repo.rotate(rotation('t1-renewed', 't1-next', now + 70))).toMatchObject({ kind: 'rotated', session: { proof: { authTime: now + 50, amr: ['pwd'] } } });
+    await repo.end(sessionId(1), 'logout', now + 80);
+    expect(await repo.renewProof({ ...renewal, refreshTokenHash: hash('t1-late'), now: now + 90, proof: { authTime: now + 90, amr: ['pwd'] } })).toBe(false);
+    expect(await repo.rotate(rotation('t1-late', 'y', now + 100))).toEqual({ kind: 'unknown' });
   });
 
   it('refuses expired tokens, tokens of ended sessions, and refreshing past the session’s lifetime', async () => {

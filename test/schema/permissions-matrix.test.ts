@@ -20,12 +20,15 @@ describe('the permission matrix', () => {
 
   it('names who may use each field and its rate limits', () => {
     const markdown = permissionsMarkdown();
-    expect(rowOf(markdown, 'me:')).toBe('| `me: User` | public | — |');
+    expect(rowOf(markdown, 'me:')).toBe('| `me: User` | public | — | — |');
     expect(rowOf(markdown, 'users(')).toContain('| ADMIN |');
     expect(rowOf(markdown, 'user(')).toContain('| owner (argument `id`) or ADMIN |');
     expect(rowOf(markdown, 'logoutAll')).toContain('| signed in |');
     expect(rowOf(markdown, 'email:')).toContain('| owner or ADMIN |');
-    expect(rowOf(markdown, 'login(')).toMatch(/\| 5 per 1m \(identityArgs: email; per: IP\)<br>20 per 1m \(per: IP\) \|$/);
+    expect(rowOf(markdown, 'login(')).toMatch(/\| 5 per 1m \(identityArgs: email; per: IP\)<br>20 per 1m \(per: IP\) \| — \|$/);
+    // Step-up: @auth(fresh: …) in its own column.
+    expect(rowOf(markdown, 'changePassword(')).toMatch(/\| signed in \| 5 per 15m \(per: CALLER\) \| within 5m \|$/);
+    expect(rowOf(markdown, 'deleteUser(')).toMatch(/\| owner \(argument `id`\) or ADMIN \| — \| within 5m \|$/);
   });
 
   it('changes when a field\'s access changes', () => {

@@ -8,7 +8,7 @@ import { maybe, toSession, toSessionStatus } from '../records-from-rows.js';
 import { refusal, reused, rotated } from '../rotation-rules.js';
 import { sessionFilters } from '../session-filters.js';
 import type { SessionRepository } from '../session-repository.js';
-import { newSessionRows, sessionAfterRotation, statusColumns, successorToken } from '../session-rows.js';
+import { newSessionRows, renewedProofRows, sessionAfterRotation, statusColumns, successorToken } from '../session-rows.js';
 
 const where = sessionFilters(sessions, refreshTokens);
 const statusSelection = statusColumns(sessions, users);
@@ -80,6 +80,17 @@ export function createPgSessionRepository(db: PgDb): SessionRepository {
 
     async touch(id, now) {
       await db.update(sessions).set({ lastUsedAt: now }).where(where.touchable(id, now));
+    },
+
+    async renewProof(r) {
+      return db.transaction(async (tx) => {
+        // The session row first, as rotation locks it: the two cannot deadlock.
+        const [live] = await tx.update(sessions).set(renewedProofRows(r, 0).session).where(where.liveSession(r.sessionId, r.now)).returning({ expiresAt: sessions.expiresAt });
+        if (!live) return false;
+        await tx.update(refreshTokens).set({ rotatedAt: r.now }).where(where.unrotatedOf(r.sessionId));
+        await tx.insert(refreshTokens).values(renewedProofRows(r, live.expiresAt).token);
+        return true;
+      });
     },
 
     async end(id, reason, now) {

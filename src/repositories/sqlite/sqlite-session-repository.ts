@@ -8,7 +8,7 @@ import { maybe, toSession, toSessionStatus } from '../records-from-rows.js';
 import { refusal, reused, rotated } from '../rotation-rules.js';
 import { sessionFilters } from '../session-filters.js';
 import type { RotationOutcome, SessionRepository } from '../session-repository.js';
-import { newSessionRows, sessionAfterRotation, statusColumns, successorToken } from '../session-rows.js';
+import { newSessionRows, renewedProofRows, sessionAfterRotation, statusColumns, successorToken } from '../session-rows.js';
 
 const where = sessionFilters(sessions, refreshTokens);
 const statusSelection = statusColumns(sessions, users);
@@ -26,7 +26,7 @@ export function createSqliteSessionRepository(db: SqliteDb): SessionRepository {
     .prepare();
   // Every sign-in writes a session and its first refresh token, then lists the
   // user's live sessions to enforce the cap: prepared once, for the reason above.
-  const insertSession = db.insert(sessions).values(placeholders('id', 'userId', 'createdAt', 'lastUsedAt', 'expiresAt', 'userAgent', 'ip')).prepare();
+  const insertSession = db.insert(sessions).values(placeholders('id', 'userId', 'createdAt', 'lastUsedAt', 'expiresAt', 'userAgent', 'ip', 'authTime', 'amr')).prepare();
   const insertToken = db.insert(refreshTokens).values(placeholders('tokenHash', 'sessionId', 'issuedAt', 'expiresAt')).prepare();
   const liveOfUser = db
     .select()
@@ -83,6 +83,17 @@ export function createSqliteSessionRepository(db: SqliteDb): SessionRepository {
 
     async touch(id, now) {
       db.update(sessions).set({ lastUsedAt: now }).where(where.touchable(id, now)).run();
+    },
+
+    async renewProof(r) {
+      return db.transaction((tx) => {
+        const rows = (expiresAt: number) => renewedProofRows(r, expiresAt);
+        const live = tx.update(sessions).set(rows(0).session).where(where.liveSession(r.sessionId, r.now)).returning({ expiresAt: sessions.expiresAt }).get();
+        if (!live) return false;
+        tx.update(refreshTokens).set({ rotatedAt: r.now }).where(where.unrotatedOf(r.sessionId)).run();
+        tx.insert(refreshTokens).values(rows(live.expiresAt).token).run();
+        return true;
+      });
     },
 
     async end(id, reason, now) {

@@ -1,6 +1,7 @@
 // The second factor's services, built once from the repositories and
 // settings app.ts hands over. verifyMfa needs the auth service, which needs
-// the challenges first: so the verification is made from `auth` afterwards.
+// the challenges first: so the rest is made from `auth` afterwards.
+import type { PasswordHasher } from '../../credentials/passwords.js';
 import type { SecretBox } from '../../credentials/secret-box.js';
 import type { AuditLog } from '../../platform/audit.js';
 import type { Clock } from '../../platform/clock.js';
@@ -10,8 +11,9 @@ import type { UserRepository } from '../../repositories/user-repository.js';
 import type { AuthService, LoginThrottle } from '../auth-service.js';
 import { createMfaChallenges, type MfaChallenges } from './mfa-challenges.js';
 import { createMfaVerification, type MfaVerification } from './mfa-verification.js';
+import { createReauthentication, type Reauthentication } from './reauthentication.js';
 import { createSecondFactorCodes } from './second-factor-codes.js';
-import { createTotpService, type RemoveOtherFactors, type TotpService } from './totp-service.js';
+import { createTotpService, type TotpService } from './totp-service.js';
 
 /** At least ten (issue 17); each is 80 random bits. */
 const recoveryCodeCount = 10;
@@ -20,19 +22,26 @@ export interface SecondFactorDeps {
   readonly mfa: MfaRepository;
   readonly challenges: MfaChallengeRepository;
   readonly users: UserRepository;
+  readonly passwords: PasswordHasher;
   readonly box: SecretBox | undefined;
   readonly issuer: string;
   readonly throttle: LoginThrottle;
   readonly audit: AuditLog;
   readonly clock: Clock;
-  readonly removeOtherFactors?: RemoveOtherFactors;
+}
+
+/** What the resolvers call. */
+export interface SecondFactorServices {
+  readonly totp: TotpService;
+  readonly mfaLogin: MfaVerification;
+  readonly reauthentication: Reauthentication;
 }
 
 export interface SecondFactor {
   /** For the auth service: MFA_REQUIRED after a right password. */
   readonly challenges: MfaChallenges;
-  readonly totp: TotpService;
-  verificationFor(auth: Pick<AuthService, 'finishSignIn'>): MfaVerification;
+  /** The rest, once the auth service (which starts sessions) exists. */
+  servicesFor(auth: Pick<AuthService, 'finishSignIn' | 'renewProof'>): SecondFactorServices;
 }
 
 export function createSecondFactor(deps: SecondFactorDeps): SecondFactor {
@@ -40,7 +49,10 @@ export function createSecondFactor(deps: SecondFactorDeps): SecondFactor {
   const codes = createSecondFactorCodes({ mfa: deps.mfa, box: deps.box, audit, clock });
   return {
     challenges: createMfaChallenges({ challenges: deps.challenges, codes, audit, clock }),
-    totp: createTotpService({ ...deps, codes, recoveryCodeCount }),
-    verificationFor: (auth) => createMfaVerification({ challenges: deps.challenges, codes, users: deps.users, auth, throttle: deps.throttle, audit, clock }),
+    servicesFor: (auth) => ({
+      totp: createTotpService({ ...deps, codes, recoveryCodeCount }),
+      mfaLogin: createMfaVerification({ challenges: deps.challenges, codes, users: deps.users, auth, throttle: deps.throttle, audit, clock }),
+      reauthentication: createReauthentication({ users: deps.users, passwords: deps.passwords, codes, auth, audit, clock }),
+    }),
   };
 }

@@ -6,6 +6,7 @@
 // wrong codes exactly as it counts wrong passwords.
 import { mfaTokens } from '../../credentials/mfa-tokens.js';
 import type { AuditLog } from '../../platform/audit.js';
+import { proofOf } from '../../platform/auth-proof.js';
 import type { Clock } from '../../platform/clock.js';
 import { MfaCodeRejectedError } from '../../platform/errors.js';
 import type { RequestOrigin } from '../../platform/request-context.js';
@@ -66,7 +67,7 @@ export function createMfaVerification(deps: MfaVerificationDeps): MfaVerificatio
       const user = (await challenges.consume(tokenHash)) ? await users.findById(userId) : undefined;
       if (!user) throw over();
       await throttle.succeeded(attempt, userId);
-      return auth.finishSignIn({ user, attempt, passwordCheck: challenge.passwordCheck, presentedDeviceToken: null, method: used.kind });
+      return auth.finishSignIn({ user, attempt, passwordCheck: challenge.passwordCheck, presentedDeviceToken: null, method: used.kind, proof: proofOf(clock.now(), ['pwd', 'otp']) });
     },
   };
 }
