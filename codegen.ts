@@ -20,10 +20,11 @@ const config: CodegenConfig = {
           Session: '../services/types.js#SessionModel',
           AuthPayload: '../services/types.js#AuthResult',
           UserConnection: '../services/types.js#UserPage',
+          Passkey: '../repositories/passkey-repository.js#PasskeyRecord',
           // Each domain names its own (src/modules.ts).
           ...Object.assign({}, ...domainModules.map((domain) => domain.mappers)),
         },
-        scalars: { DateTime: { input: 'string', output: 'Date | string | number' } },
+        scalars: { DateTime: { input: 'string', output: 'Date | string | number' }, JSON: { input: 'unknown', output: 'unknown' } },
       },
     },
     // Typed documents for browser clients: every graphql(`...`) in the
@@ -38,7 +39,7 @@ const config: CodegenConfig = {
         useTypeImports: true,
         enumsAsTypes: true,
         immutableTypes: true,
-        scalars: { DateTime: 'string' },
+        scalars: { DateTime: 'string', JSON: 'unknown' },
       },
     },
   },

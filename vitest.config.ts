@@ -21,6 +21,7 @@ const acceptanceOnPostgres = [
   'test/mfa/mfa-login.test.ts',
   'test/mfa/mfa-two-instances.test.ts',
   'test/mfa/step-up.test.ts',
+  'test/mfa/passkeys.test.ts',
 ];
 const postgres = Boolean(process.env['TEST_DATABASE_URL']);
 // Vite evaluates this file once per project; say it once.

@@ -1,6 +1,7 @@
 // The composition root: the only module that knows every stage. It wires
 // config into factories, in flow order, and hands back something to listen on
 // and to close. Tests and bench/ build the app exactly this way.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
@@ -114,7 +115,9 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   // The second factor: TOTP secrets need MFA_ENCRYPTION_KEY, checked against the database before serving.
   const mfaRepositories = createMfaRepositories(database);
   const box = await checkMfaKey({ mfa: mfaRepositories.mfa, settings: config.mfa, production, warn: (message) => log.warn(message) });
-  const mfa = createSecondFactor({ ...mfaRepositories, users: userRepository, passwords, box, issuer: config.mfa.issuer, throttle: rateLimiting.loginThrottle, audit, clock });
+  const decoyKey = createHash('sha256').update('passkey-decoys:').update(config.jwt.secret).digest();
+  const mfa = createSecondFactor({ ...mfaRepositories, users: userRepository, passwords, box, issuer: config.mfa.issuer, webauthn: config.webauthn, decoyKey, throttle: rateLimiting.loginThrottle, audit, clock });
+  if (!config.webauthn) log.warn('Passkeys are off: set APP_URL (https) or WEBAUTHN_ORIGIN to the web front end\'s origin');
   const auth = createAuthService({ ...common, passwords, accessTokens, ...config, loginThrottle: rateLimiting.loginThrottle, secondFactor: mfa.challenges });
   const sessions = createSessionService({ ...common, passwords });
   const users = createUserService(common);

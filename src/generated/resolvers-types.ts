@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { UserModel, SessionModel, AuthResult, UserPage } from '../services/types.js';
+import type { PasskeyRecord } from '../repositories/passkey-repository.js';
 import type { NoteRecord } from '../notes/note-repository.js';
 import type { NotePage } from '../notes/note-service.js';
 import type { RequestContext } from '../platform/request-context.js';
@@ -16,6 +17,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** An instant in time, as an ISO 8601 string in UTC, for example `2026-11-25T06:00:00.000Z`. */
   DateTime: { input: string; output: Date | string | number; }
+  /** Any JSON value: WebAuthn options and responses, passed to and from the browser's navigator.credentials as they are. */
+  JSON: { input: unknown; output: unknown; }
 };
 
 /** What `@auth` requires of the caller. */
@@ -78,6 +81,15 @@ export type Mutation = {
    * TOTP is already on, the one in force stays until the new one is confirmed.
    */
   readonly enrollTotp: TotpEnrollment;
+  /**
+   * Finish signing in with a passkey: starts a session as `login` does (no
+   * second factor follows: the passkey is both). Anything wrong, late or
+   * replayed is `UNAUTHENTICATED`; a malformed `challengeId` or `response` is
+   * `BAD_USER_INPUT` on it.
+   */
+  readonly finishPasskeyLogin: AuthPayload;
+  /** Finish adding a passkey with what the browser returned. A wrong, late or replayed answer is `BAD_USER_INPUT` on `response`. */
+  readonly finishPasskeyRegistration: Passkey;
   /** Sign in with email and password, starting a new session (one per device). */
   readonly login: AuthPayload;
   /** End the current session (this device). Its tokens stop working at once. */
@@ -101,6 +113,8 @@ export type Mutation = {
   readonly refreshToken: AuthPayload;
   /** New recovery codes, shown only in this answer; the old ones stop working. */
   readonly regenerateRecoveryCodes: RecoveryCodes;
+  /** Remove one of your passkeys; it signs in no more. */
+  readonly removePasskey: Scalars['Boolean']['output'];
   /**
    * For a user who lost their device: removes their TOTP, recovery codes and
    * passkeys, so they sign in with their password alone. Admins only; audited.
@@ -112,6 +126,19 @@ export type Mutation = {
   readonly setUserRole: User;
   /** Create an account and sign in. Email must be new; password 8 to 128 characters. */
   readonly signup: AuthPayload;
+  /**
+   * Start signing in with a passkey. With an email, that account's passkeys are
+   * offered; without one, the browser offers any passkey it holds for this site
+   * (discoverable credentials).
+   */
+  readonly startPasskeyLogin: PasskeyChallenge;
+  /**
+   * Start adding a passkey: PublicKeyCredentialCreationOptions as JSON, for
+   * `navigator.credentials.create()` (or @simplewebauthn/browser's
+   * `startRegistration({ optionsJSON })`). Valid for 5 minutes; starting again
+   * replaces it. The passkey must verify its user (PIN or biometric).
+   */
+  readonly startPasskeyRegistration: Scalars['JSON']['output'];
   /** Change your note's title or body (an ADMIN: anyone's). Null, and nothing changed, when there is no such note of yours. */
   readonly updateNote?: Maybe<Note>;
   /**
@@ -186,6 +213,26 @@ export type MutationDisableTotpArgs = {
  * Everything that changes state: signing up and in, refreshing tokens, ending
  * sessions, and managing users.
  */
+export type MutationFinishPasskeyLoginArgs = {
+  challengeId: Scalars['ID']['input'];
+  response: Scalars['JSON']['input'];
+};
+
+
+/**
+ * Everything that changes state: signing up and in, refreshing tokens, ending
+ * sessions, and managing users.
+ */
+export type MutationFinishPasskeyRegistrationArgs = {
+  name?: InputMaybe<Scalars['String']['input']>;
+  response: Scalars['JSON']['input'];
+};
+
+
+/**
+ * Everything that changes state: signing up and in, refreshing tokens, ending
+ * sessions, and managing users.
+ */
 export type MutationLoginArgs = {
   deviceToken?: InputMaybe<Scalars['String']['input']>;
   email: Scalars['String']['input'];
@@ -209,6 +256,15 @@ export type MutationReauthenticateArgs = {
  */
 export type MutationRefreshTokenArgs = {
   refreshToken: Scalars['String']['input'];
+};
+
+
+/**
+ * Everything that changes state: signing up and in, refreshing tokens, ending
+ * sessions, and managing users.
+ */
+export type MutationRemovePasskeyArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -247,6 +303,15 @@ export type MutationSetUserRoleArgs = {
 export type MutationSignupArgs = {
   email: Scalars['String']['input'];
   password: Scalars['String']['input'];
+};
+
+
+/**
+ * Everything that changes state: signing up and in, refreshing tokens, ending
+ * sessions, and managing users.
+ */
+export type MutationStartPasskeyLoginArgs = {
+  email?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -320,6 +385,32 @@ export type PageInfo = {
   readonly hasPreviousPage: Scalars['Boolean']['output'];
   /** Cursor of the first edge of this page, if any. */
   readonly startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * A passkey: a WebAuthn credential on a device or in a password manager. It
+ * signs in by itself and counts as both factors (the device, and the PIN or
+ * biometric that unlocks it).
+ */
+export type Passkey = {
+  readonly __typename?: 'Passkey';
+  /** When it was registered. */
+  readonly createdAt: Scalars['DateTime']['output'];
+  /** Opaque id, for `removePasskey`. */
+  readonly id: Scalars['ID']['output'];
+  /** When it last signed in, if ever. */
+  readonly lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** A name to tell it apart: given at registration, or `Synced passkey` / `Security key`. */
+  readonly name: Scalars['String']['output'];
+};
+
+/** What `navigator.credentials.get()` needs to sign in with a passkey, and the id to send its answer back with. */
+export type PasskeyChallenge = {
+  readonly __typename?: 'PasskeyChallenge';
+  /** Pass it to `finishPasskeyLogin`; it works once, for 5 minutes. */
+  readonly challengeId: Scalars['ID']['output'];
+  /** PublicKeyCredentialRequestOptions as JSON (for @simplewebauthn/browser's `startAuthentication({ optionsJSON })`). */
+  readonly options: Scalars['JSON']['output'];
 };
 
 /** Everything that reads: the signed-in user, and users for admins. */
@@ -442,6 +533,8 @@ export type User = {
   readonly mfaEnabled: Scalars['Boolean']['output'];
   /** This user's notes, newest first. Only the user themself or an ADMIN may read them. */
   readonly notes: NoteConnection;
+  /** This user's passkeys, oldest first. Only the user themself or an ADMIN may read them. */
+  readonly passkeys: ReadonlyArray<Passkey>;
   /** What this user may do. */
   readonly role: Role;
   /** Live sessions of this user, newest first. Only the user themself or an ADMIN may read them. */
@@ -556,11 +649,14 @@ export type ResolversTypes = ResolversObject<{
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Note: ResolverTypeWrapper<NoteRecord>;
   NoteConnection: ResolverTypeWrapper<NotePage>;
   NoteEdge: ResolverTypeWrapper<Omit<NoteEdge, 'node'> & { node: ResolversTypes['Note'] }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  Passkey: ResolverTypeWrapper<PasskeyRecord>;
+  PasskeyChallenge: ResolverTypeWrapper<PasskeyChallenge>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RateLimitCaller: RateLimitCaller;
   RecoveryCodes: ResolverTypeWrapper<RecoveryCodes>;
@@ -580,11 +676,14 @@ export type ResolversParentTypes = ResolversObject<{
   DateTime: Scalars['DateTime']['output'];
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  JSON: Scalars['JSON']['output'];
   Mutation: Record<PropertyKey, never>;
   Note: NoteRecord;
   NoteConnection: NotePage;
   NoteEdge: Omit<NoteEdge, 'node'> & { node: ResolversParentTypes['Note'] };
   PageInfo: PageInfo;
+  Passkey: PasskeyRecord;
+  PasskeyChallenge: PasskeyChallenge;
   Query: Record<PropertyKey, never>;
   RecoveryCodes: RecoveryCodes;
   Session: SessionModel;
@@ -632,6 +731,10 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
+}
+
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   changePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
   confirmTotp?: Resolver<ResolversTypes['RecoveryCodes'], ParentType, ContextType, RequireFields<MutationConfirmTotpArgs, 'code'>>;
@@ -640,16 +743,21 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   deleteUser?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteUserArgs, 'id'>>;
   disableTotp?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDisableTotpArgs, 'code'>>;
   enrollTotp?: Resolver<ResolversTypes['TotpEnrollment'], ParentType, ContextType>;
+  finishPasskeyLogin?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationFinishPasskeyLoginArgs, 'challengeId' | 'response'>>;
+  finishPasskeyRegistration?: Resolver<ResolversTypes['Passkey'], ParentType, ContextType, RequireFields<MutationFinishPasskeyRegistrationArgs, 'response'>>;
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'email' | 'password'>>;
   logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   logoutAll?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   reauthenticate?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, Partial<MutationReauthenticateArgs>>;
   refreshToken?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRefreshTokenArgs, 'refreshToken'>>;
   regenerateRecoveryCodes?: Resolver<ResolversTypes['RecoveryCodes'], ParentType, ContextType>;
+  removePasskey?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemovePasskeyArgs, 'id'>>;
   resetUserMfa?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationResetUserMfaArgs, 'id'>>;
   revokeSession?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeSessionArgs, 'id'>>;
   setUserRole?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSetUserRoleArgs, 'role' | 'userId'>>;
   signup?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationSignupArgs, 'email' | 'password'>>;
+  startPasskeyLogin?: Resolver<ResolversTypes['PasskeyChallenge'], ParentType, ContextType, Partial<MutationStartPasskeyLoginArgs>>;
+  startPasskeyRegistration?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   updateNote?: Resolver<Maybe<ResolversTypes['Note']>, ParentType, ContextType, RequireFields<MutationUpdateNoteArgs, 'id'>>;
   verifyMfa?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationVerifyMfaArgs, 'code' | 'mfaToken'>>;
 }>;
@@ -678,6 +786,18 @@ export type PageInfoResolvers<ContextType = RequestContext, ParentType extends R
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type PasskeyResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Passkey'] = ResolversParentTypes['Passkey']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type PasskeyChallengeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PasskeyChallenge'] = ResolversParentTypes['PasskeyChallenge']> = ResolversObject<{
+  challengeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  options?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
@@ -713,6 +833,7 @@ export type UserResolvers<ContextType = RequestContext, ParentType extends Resol
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   mfaEnabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   notes?: Resolver<ResolversTypes['NoteConnection'], ParentType, ContextType, RequireFields<UserNotesArgs, 'first'>>;
+  passkeys?: Resolver<ReadonlyArray<ResolversTypes['Passkey']>, ParentType, ContextType>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
   sessions?: Resolver<ReadonlyArray<ResolversTypes['Session']>, ParentType, ContextType>;
 }>;
@@ -730,11 +851,14 @@ export type UserEdgeResolvers<ContextType = RequestContext, ParentType extends R
 export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   AuthPayload?: AuthPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  JSON?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   Note?: NoteResolvers<ContextType>;
   NoteConnection?: NoteConnectionResolvers<ContextType>;
   NoteEdge?: NoteEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  Passkey?: PasskeyResolvers<ContextType>;
+  PasskeyChallenge?: PasskeyChallengeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RecoveryCodes?: RecoveryCodesResolvers<ContextType>;
   Session?: SessionResolvers<ContextType>;

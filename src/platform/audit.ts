@@ -37,6 +37,7 @@ export type AuditEventType =
   | 'mfa.totp_disabled'
   | 'mfa.recovery_codes_regenerated'
   | 'mfa.reset'
+  | 'passkey.registration_started'
   | 'passkey.registered'
   | 'passkey.registration_failed'
   | 'passkey.removed'

@@ -4,13 +4,17 @@
 import type { PasswordHasher } from '../../credentials/passwords.js';
 import type { SecretBox } from '../../credentials/secret-box.js';
 import type { AuditLog } from '../../platform/audit.js';
+import type { WebAuthnSettings } from '../../platform/mfa-settings.js';
 import type { Clock } from '../../platform/clock.js';
 import type { MfaChallengeRepository } from '../../repositories/mfa-challenge-repository.js';
 import type { MfaRepository } from '../../repositories/mfa-repository.js';
+import type { PasskeyRepository } from '../../repositories/passkey-repository.js';
 import type { UserRepository } from '../../repositories/user-repository.js';
 import type { AuthService, LoginThrottle } from '../auth-service.js';
 import { createMfaChallenges, type MfaChallenges } from './mfa-challenges.js';
 import { createMfaVerification, type MfaVerification } from './mfa-verification.js';
+import { createPasskeyLogin, type PasskeyLogin } from './passkey-login.js';
+import { createPasskeyRegistration, type PasskeyRegistration } from './passkey-registration.js';
 import { createReauthentication, type Reauthentication } from './reauthentication.js';
 import { createSecondFactorCodes } from './second-factor-codes.js';
 import { createTotpService, type TotpService } from './totp-service.js';
@@ -21,10 +25,15 @@ const recoveryCodeCount = 10;
 export interface SecondFactorDeps {
   readonly mfa: MfaRepository;
   readonly challenges: MfaChallengeRepository;
+  readonly passkeys: PasskeyRepository;
   readonly users: UserRepository;
   readonly passwords: PasswordHasher;
   readonly box: SecretBox | undefined;
   readonly issuer: string;
+  /** Undefined when no origin is configured: passkeys are off. */
+  readonly webauthn: WebAuthnSettings | undefined;
+  /** Keys the made-up credential ids startPasskeyLogin offers for emails without passkeys. */
+  readonly decoyKey: Buffer;
   readonly throttle: LoginThrottle;
   readonly audit: AuditLog;
   readonly clock: Clock;
@@ -35,6 +44,8 @@ export interface SecondFactorServices {
   readonly totp: TotpService;
   readonly mfaLogin: MfaVerification;
   readonly reauthentication: Reauthentication;
+  readonly passkeys: PasskeyRegistration;
+  readonly passkeyLogin: PasskeyLogin;
 }
 
 export interface SecondFactor {
@@ -50,9 +61,12 @@ export function createSecondFactor(deps: SecondFactorDeps): SecondFactor {
   return {
     challenges: createMfaChallenges({ challenges: deps.challenges, codes, audit, clock }),
     servicesFor: (auth) => ({
-      totp: createTotpService({ ...deps, codes, recoveryCodeCount }),
+      // An ADMIN's reset removes passkeys with the TOTP: all of the lost device goes.
+      totp: createTotpService({ ...deps, codes, recoveryCodeCount, removeOtherFactors: (userId) => deps.passkeys.removeAllOf(userId) }),
       mfaLogin: createMfaVerification({ challenges: deps.challenges, codes, users: deps.users, auth, throttle: deps.throttle, audit, clock }),
       reauthentication: createReauthentication({ users: deps.users, passwords: deps.passwords, codes, auth, audit, clock }),
+      passkeys: createPasskeyRegistration(deps),
+      passkeyLogin: createPasskeyLogin({ ...deps, auth }),
     }),
   };
 }
