@@ -59,7 +59,7 @@ export type AuthPayload = {
  */
 export type Mutation = {
   readonly __typename?: 'Mutation';
-  /** Change your password. Every other session ends; this one stays signed in. Limited to 5 tries per 15 minutes per user, so a stolen access token cannot be used to guess the password. */
+  /** Change your password. Every other session ends; this one stays signed in. Limited to 5 tries per 15 minutes per user, so a stolen access token cannot be used to guess the password. Wants a proof of identity at most 5 minutes old (`reauthenticate`). */
   readonly changePassword: Scalars['Boolean']['output'];
   /**
    * Confirm the enrolment with the app's current code: from now on signing in
@@ -71,7 +71,7 @@ export type Mutation = {
   readonly createNote: Note;
   /** Delete your note (an ADMIN: anyone's). False, and nothing deleted, when there is no such note of yours. */
   readonly deleteNote: Scalars['Boolean']['output'];
-  /** Delete a user and every session of theirs. Admins, or the user themself. */
+  /** Delete a user and every session of theirs. Admins, or the user themself, with a proof of identity at most 5 minutes old (`reauthenticate`). */
   readonly deleteUser: Scalars['Boolean']['output'];
   /** Turn two-step sign-in off, with a current code or a recovery code. Recovery codes go with it; passkeys stay. */
   readonly disableTotp: Scalars['Boolean']['output'];
@@ -122,7 +122,7 @@ export type Mutation = {
   readonly resetUserMfa: Scalars['Boolean']['output'];
   /** End one session by id: one of your own, or anyone's if you are an ADMIN. */
   readonly revokeSession: Scalars['Boolean']['output'];
-  /** Change a user's role. Takes effect on that user's very next request. Admins only. */
+  /** Change a user's role. Takes effect on that user's very next request. Admins only, with a proof of identity at most 5 minutes old (`reauthenticate`). */
   readonly setUserRole: User;
   /** Create an account and sign in. Email must be new; password 8 to 128 characters. */
   readonly signup: AuthPayload;

@@ -10,7 +10,15 @@ import { RefreshDocument } from './operations.js';
 
 export interface GraphqlError {
   readonly message: string;
-  readonly extensions?: { readonly code?: string; readonly retryAfter?: number; readonly field?: string };
+  readonly extensions?: {
+    readonly code?: string;
+    readonly retryAfter?: number;
+    readonly field?: string;
+    /** MFA_REQUIRED: what verifyMfa takes with the code. */
+    readonly mfaToken?: string;
+    /** A wrong code at verifyMfa: tries left; 0 means sign in again. */
+    readonly attemptsLeft?: number;
+  };
 }
 
 interface GraphqlResponse<TResult> {

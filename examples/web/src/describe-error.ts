@@ -18,8 +18,12 @@ export function describeError(error: unknown): ErrorView {
       }
       case 'BAD_USER_INPUT':
         return { text: first?.extensions?.field ? `${first.extensions.field}: ${error.message}` : error.message };
-      case 'UNAUTHENTICATED':
+      case 'UNAUTHENTICATED': {
+        // A wrong code at the code prompt says how many tries are left; 0 means the password again.
+        const left = first?.extensions?.attemptsLeft;
+        if (left !== undefined) return { text: left > 0 ? `${error.message} (${left} ${left === 1 ? 'try' : 'tries'} left)` : error.message };
         return { text: `${error.message}. Please sign in.` };
+      }
       default:
         return { text: error.message };
     }

@@ -14,6 +14,9 @@ import {
 } from './operations.js';
 import { renderMe, renderSessions } from './render-account.js';
 import { keepDeviceToken, readDeviceToken } from './device-token.js';
+import { createSecurityScreen } from './security-screen.js';
+import { createSignInSteps, type SignedInPayload } from './sign-in-steps.js';
+import { createStepUp } from './step-up.js';
 
 // Set at build time (see vite.config.ts); the API must list this page's origin in CORS_ORIGINS.
 const apiUrl = import.meta.env.VITE_API_URL || 'http://localhost:4000/graphql';
@@ -46,11 +49,24 @@ const api = createAuthClient(apiUrl, {
   onSessionEnded: () => log('This session has ended: sign in again'),
 });
 const notes = createNotesScreen(byId('notes'), { api, run, log });
+const stepUp = createStepUp(
+  { form: byId('reauth-form'), password: byId('reauth-password'), code: byId('reauth-code'), error: byId('reauth-error'), cancel: byId('reauth-cancel') },
+  { api, log },
+);
+const security = createSecurityScreen({ api, stepUp, run, log });
+const steps = createSignInSteps(
+  { passwordForm: ui.form, email: ui.email, mfaForm: byId('mfa-form'), mfaCode: byId('mfa-code'), mfaCancel: byId('mfa-cancel'), passkeyButton: byId('passkey-sign-in') },
+  { api, run, log, onSignedIn: (payload, email) => signedIn(payload, email ? `Signed in as ${email}` : 'Signed in') },
+);
 
 function showSignedIn(signedIn: boolean): void {
-  ui.form.hidden = signedIn;
+  ui.form.hidden = signedIn || steps.askingForCode;
   ui.account.hidden = !signedIn;
-  if (!signedIn) notes.clear();
+  if (!signedIn) {
+    notes.clear();
+    security.clear();
+    stepUp.clear();
+  }
 }
 
 /** After RATE_LIMITED the form waits out `retryAfter` instead of burning more attempts. */
@@ -89,7 +105,17 @@ async function loadAccount(): Promise<void> {
     void run(() => (session.current ? signOut() : endSession(session.id, session.userAgent)));
   });
   showSignedIn(true);
+  await security.load();
   await notes.load();
+}
+
+/** Where every way of signing in ends: keep the tokens (and the device token), show the account. */
+async function signedIn(payload: SignedInPayload, message: string): Promise<void> {
+  keepDeviceToken(payload.deviceToken);
+  api.useTokens(payload);
+  ui.password.value = '';
+  log(message);
+  await loadAccount();
 }
 
 async function signOut(): Promise<void> {
@@ -113,12 +139,15 @@ ui.form.addEventListener('submit', (event) => {
   const creating = (event.submitter as HTMLButtonElement | null)?.value === 'signup';
   const variables = { email: ui.email.value, password: ui.password.value };
   void run(async () => {
-    const payload = creating ? (await api.request(SignUpDocument, variables)).signup : (await api.request(SignInDocument, { ...variables, deviceToken: readDeviceToken() })).login;
-    keepDeviceToken(payload.deviceToken);
-    api.useTokens(payload);
-    ui.password.value = '';
-    log(creating ? `Created ${variables.email} and signed in` : `Signed in as ${variables.email}`);
-    await loadAccount();
+    let payload: SignedInPayload;
+    try {
+      payload = creating ? (await api.request(SignUpDocument, variables)).signup : (await api.request(SignInDocument, { ...variables, deviceToken: readDeviceToken() })).login;
+    } catch (error) {
+      // MFA_REQUIRED: the password was right; the code prompt takes over from here.
+      if (steps.continueAfter(error, variables.email)) return;
+      throw error;
+    }
+    await signedIn(payload, creating ? `Created ${variables.email} and signed in` : `Signed in as ${variables.email}`);
   });
 });
 

@@ -53,7 +53,7 @@ export const createPgMfaRepository = (db: PgDb): MfaRepository => ({
     return db.transaction(async (tx) => {
       const [removed] = await tx.delete(totpFactors).where(eq(totpFactors.userId, userId)).returning({ secret: totpFactors.secret });
       await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
-      return removed?.secret != null;
+      return (removed?.secret ?? null) !== null;
     });
   },
   async enabledAmong(userIds) {

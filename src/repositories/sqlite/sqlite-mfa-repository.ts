@@ -47,7 +47,7 @@ export const createSqliteMfaRepository = (db: SqliteDb): MfaRepository => ({
     return db.transaction((tx) => {
       const removed = tx.delete(totpFactors).where(eq(totpFactors.userId, userId)).returning({ secret: totpFactors.secret }).get();
       tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)).run();
-      return removed?.secret != null;
+      return (removed?.secret ?? null) !== null;
     });
   },
   async enabledAmong(userIds) {

@@ -17,6 +17,7 @@ import type { MfaChallengeRepository } from '../../repositories/mfa-challenge-re
 import type { MfaRepository } from '../../repositories/mfa-repository.js';
 import type { UserRepository } from '../../repositories/user-repository.js';
 import { parseUserId } from '../input.js';
+import type { SecondFactorsRemoved } from './reset-second-factors.js';
 import { readCode, type SecondFactorCodes } from './second-factor-codes.js';
 
 export interface TotpEnrollment {
@@ -40,8 +41,8 @@ export interface TotpService {
   enabledFor(userId: UserId, scope: RequestScope): Promise<boolean>;
 }
 
-/** Other second factors an ADMIN's reset removes too (passkeys); how many went. */
-export type RemoveOtherFactors = (userId: UserId) => Promise<number>;
+/** An ADMIN's reset: every second factor of the user (see reset-second-factors.ts). */
+export type ResetFactors = (userId: UserId) => Promise<SecondFactorsRemoved>;
 
 export interface TotpServiceDeps {
   readonly mfa: MfaRepository;
@@ -54,7 +55,7 @@ export interface TotpServiceDeps {
   readonly recoveryCodeCount: number;
   readonly audit: AuditLog;
   readonly clock: Clock;
-  readonly removeOtherFactors?: RemoveOtherFactors;
+  readonly resetFactors: ResetFactors;
 }
 
 export function createTotpService(deps: TotpServiceDeps): TotpService {
@@ -123,10 +124,8 @@ export function createTotpService(deps: TotpServiceDeps): TotpService {
     async reset(actor, id, origin) {
       const userId = parseUserId(id);
       if (!(await users.findById(userId))) throw new BadUserInputError('id', 'No such user');
-      const totp = await mfa.remove(userId);
-      const passkeys = (await deps.removeOtherFactors?.(userId)) ?? 0;
-      await challenges.deleteAllOf(userId);
-      audit.record({ type: 'mfa.reset', origin, actorId: actor.userId, subjectId: userId, totp, passkeys });
+      const removed = await deps.resetFactors(userId);
+      audit.record({ type: 'mfa.reset', origin, actorId: actor.userId, subjectId: userId, ...removed });
       return true;
     },
 

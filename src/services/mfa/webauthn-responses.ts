@@ -8,7 +8,7 @@ import { BadUserInputError } from '../../platform/errors.js';
 
 const base64url = (max: number) => z.string().min(1).max(max).regex(/^[A-Za-z0-9_-]+$/);
 const transports: readonly AuthenticatorTransportFuture[] = ['ble', 'cable', 'hybrid', 'internal', 'nfc', 'smart-card', 'usb'];
-const isTransport = (value: string): value is AuthenticatorTransportFuture => (transports as readonly string[]).includes(value);
+export const isTransport = (value: string): value is AuthenticatorTransportFuture => (transports as readonly string[]).includes(value);
 
 const common = {
   id: base64url(1400),
@@ -57,5 +57,3 @@ export function readAuthenticationResponse(value: unknown): AuthenticationRespon
   if (!parsed.success) throw invalid();
   return parsed.data as AuthenticationResponseJSON;
 }
-
-export { isTransport };

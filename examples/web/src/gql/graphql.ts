@@ -11,6 +11,86 @@ export type Role =
   /** A regular account: it reads and manages only its own data. */
   | 'USER';
 
+export type VerifyMfaMutationVariables = Exact<{
+  mfaToken: string;
+  code: string;
+}>;
+
+
+export type VerifyMfaMutation = { readonly verifyMfa: { readonly deviceToken: string | null, readonly accessToken: string, readonly refreshToken: string, readonly expiresIn: number } };
+
+export type StartPasskeyLoginMutationVariables = Exact<{
+  email?: string | null | undefined;
+}>;
+
+
+export type StartPasskeyLoginMutation = { readonly startPasskeyLogin: { readonly challengeId: string, readonly options: unknown } };
+
+export type FinishPasskeyLoginMutationVariables = Exact<{
+  challengeId: string | number;
+  response: unknown;
+}>;
+
+
+export type FinishPasskeyLoginMutation = { readonly finishPasskeyLogin: { readonly deviceToken: string | null, readonly accessToken: string, readonly refreshToken: string, readonly expiresIn: number } };
+
+export type ReauthenticateMutationVariables = Exact<{
+  password?: string | null | undefined;
+  code?: string | null | undefined;
+}>;
+
+
+export type ReauthenticateMutation = { readonly reauthenticate: { readonly accessToken: string, readonly refreshToken: string, readonly expiresIn: number } };
+
+export type MySecurityQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MySecurityQuery = { readonly me: { readonly id: string, readonly mfaEnabled: boolean, readonly passkeys: ReadonlyArray<{ readonly id: string, readonly name: string, readonly createdAt: string, readonly lastUsedAt: string | null }> } | null };
+
+export type EnrollTotpMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EnrollTotpMutation = { readonly enrollTotp: { readonly secret: string, readonly uri: string, readonly qrCodeSvg: string } };
+
+export type ConfirmTotpMutationVariables = Exact<{
+  code: string;
+}>;
+
+
+export type ConfirmTotpMutation = { readonly confirmTotp: { readonly codes: ReadonlyArray<string> } };
+
+export type DisableTotpMutationVariables = Exact<{
+  code: string;
+}>;
+
+
+export type DisableTotpMutation = { readonly disableTotp: boolean };
+
+export type RegenerateRecoveryCodesMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RegenerateRecoveryCodesMutation = { readonly regenerateRecoveryCodes: { readonly codes: ReadonlyArray<string> } };
+
+export type StartPasskeyRegistrationMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StartPasskeyRegistrationMutation = { readonly startPasskeyRegistration: unknown };
+
+export type FinishPasskeyRegistrationMutationVariables = Exact<{
+  response: unknown;
+  name?: string | null | undefined;
+}>;
+
+
+export type FinishPasskeyRegistrationMutation = { readonly finishPasskeyRegistration: { readonly id: string, readonly name: string } };
+
+export type RemovePasskeyMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RemovePasskeyMutation = { readonly removePasskey: boolean };
+
 export type NoteFieldsFragment = { readonly id: string, readonly title: string, readonly body: string, readonly createdAt: string, readonly updatedAt: string };
 
 export type MyNotesQueryVariables = Exact<{
@@ -132,6 +212,109 @@ export const TokensFragmentDoc = new TypedDocumentString(`
   expiresIn
 }
     `, {"fragmentName":"Tokens"}) as unknown as TypedDocumentString<TokensFragment, unknown>;
+export const VerifyMfaDocument = new TypedDocumentString(`
+    mutation VerifyMfa($mfaToken: String!, $code: String!) {
+  verifyMfa(mfaToken: $mfaToken, code: $code) {
+    ...Tokens
+    deviceToken
+  }
+}
+    fragment Tokens on AuthPayload {
+  accessToken
+  refreshToken
+  expiresIn
+}`) as unknown as TypedDocumentString<VerifyMfaMutation, VerifyMfaMutationVariables>;
+export const StartPasskeyLoginDocument = new TypedDocumentString(`
+    mutation StartPasskeyLogin($email: String) {
+  startPasskeyLogin(email: $email) {
+    challengeId
+    options
+  }
+}
+    `) as unknown as TypedDocumentString<StartPasskeyLoginMutation, StartPasskeyLoginMutationVariables>;
+export const FinishPasskeyLoginDocument = new TypedDocumentString(`
+    mutation FinishPasskeyLogin($challengeId: ID!, $response: JSON!) {
+  finishPasskeyLogin(challengeId: $challengeId, response: $response) {
+    ...Tokens
+    deviceToken
+  }
+}
+    fragment Tokens on AuthPayload {
+  accessToken
+  refreshToken
+  expiresIn
+}`) as unknown as TypedDocumentString<FinishPasskeyLoginMutation, FinishPasskeyLoginMutationVariables>;
+export const ReauthenticateDocument = new TypedDocumentString(`
+    mutation Reauthenticate($password: String, $code: String) {
+  reauthenticate(password: $password, code: $code) {
+    ...Tokens
+  }
+}
+    fragment Tokens on AuthPayload {
+  accessToken
+  refreshToken
+  expiresIn
+}`) as unknown as TypedDocumentString<ReauthenticateMutation, ReauthenticateMutationVariables>;
+export const MySecurityDocument = new TypedDocumentString(`
+    query MySecurity {
+  me {
+    id
+    mfaEnabled
+    passkeys {
+      id
+      name
+      createdAt
+      lastUsedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MySecurityQuery, MySecurityQueryVariables>;
+export const EnrollTotpDocument = new TypedDocumentString(`
+    mutation EnrollTotp {
+  enrollTotp {
+    secret
+    uri
+    qrCodeSvg
+  }
+}
+    `) as unknown as TypedDocumentString<EnrollTotpMutation, EnrollTotpMutationVariables>;
+export const ConfirmTotpDocument = new TypedDocumentString(`
+    mutation ConfirmTotp($code: String!) {
+  confirmTotp(code: $code) {
+    codes
+  }
+}
+    `) as unknown as TypedDocumentString<ConfirmTotpMutation, ConfirmTotpMutationVariables>;
+export const DisableTotpDocument = new TypedDocumentString(`
+    mutation DisableTotp($code: String!) {
+  disableTotp(code: $code)
+}
+    `) as unknown as TypedDocumentString<DisableTotpMutation, DisableTotpMutationVariables>;
+export const RegenerateRecoveryCodesDocument = new TypedDocumentString(`
+    mutation RegenerateRecoveryCodes {
+  regenerateRecoveryCodes {
+    codes
+  }
+}
+    `) as unknown as TypedDocumentString<RegenerateRecoveryCodesMutation, RegenerateRecoveryCodesMutationVariables>;
+export const StartPasskeyRegistrationDocument = new TypedDocumentString(`
+    mutation StartPasskeyRegistration {
+  startPasskeyRegistration
+}
+    `) as unknown as TypedDocumentString<StartPasskeyRegistrationMutation, StartPasskeyRegistrationMutationVariables>;
+export const FinishPasskeyRegistrationDocument = new TypedDocumentString(`
+    mutation FinishPasskeyRegistration($response: JSON!, $name: String) {
+  finishPasskeyRegistration(response: $response, name: $name) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<FinishPasskeyRegistrationMutation, FinishPasskeyRegistrationMutationVariables>;
+export const RemovePasskeyDocument = new TypedDocumentString(`
+    mutation RemovePasskey($id: ID!) {
+  removePasskey(id: $id)
+}
+    `) as unknown as TypedDocumentString<RemovePasskeyMutation, RemovePasskeyMutationVariables>;
 export const MyNotesDocument = new TypedDocumentString(`
     query MyNotes($first: Int!, $after: String) {
   notes(first: $first, after: $after) {
