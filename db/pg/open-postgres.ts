@@ -8,20 +8,17 @@ import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import type { DatabaseHandle } from '../database-handle.js';
+import { guardedClient, type ConnectionProblem } from './guarded-client.js';
 import * as schema from './schema.js';
+
+export type { ConnectionProblem } from './guarded-client.js';
 
 export type PgDb = NodePgDatabase<typeof schema>;
 
 export type PostgresDatabase = DatabaseHandle<'postgres', PgDb>;
 
-/** Why a pooled connection broke: the driver's message and SQLSTATE, nothing else. */
-export interface ConnectionProblem {
-  readonly message: string;
-  readonly code: string | undefined;
-}
-
 export interface PostgresOptions {
-  /** Told when an idle pooled connection breaks; the pool has already dropped it. */
+  /** Told when a pooled connection breaks, idle or in use; the pool drops it and opens another when needed. */
   readonly onConnectionError?: (problem: ConnectionProblem) => void;
 }
 
@@ -38,13 +35,15 @@ const migrationLockKey = 0x6771_6c61;
 const connectTimeoutMs = 3_000;
 
 export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<PostgresDatabase> {
-  const pool = new pg.Pool({ connectionString: url, connectionTimeoutMillis: connectTimeoutMs, keepAlive: true });
-  // Without a listener, an idle connection breaking would crash the process.
-  // The error itself carries the whole client, connection settings and all,
-  // so only its message and code go on.
-  pool.on('error', (error: Error & { code?: unknown }) =>
-    options.onConnectionError?.({ message: error.message, code: typeof error.code === 'string' ? error.code : undefined }),
-  );
+  const pool = new pg.Pool({
+    connectionString: url,
+    connectionTimeoutMillis: connectTimeoutMs,
+    keepAlive: true,
+    Client: guardedClient((problem) => options.onConnectionError?.(problem)),
+  });
+  // The pool re-emits an idle client's error here, and Node would throw it
+  // without a listener; the client's own listener has already reported it.
+  pool.on('error', () => {});
   try {
     await migrateOnce(pool);
   } catch (error) {

@@ -1,70 +1,33 @@
 // The real entry point in a child process: SIGTERM lets in-flight requests
 // finish, closes the database and exits 0; SHUTDOWN_TIMEOUT bounds the wait;
 // a second signal exits at once.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultPassword } from '../helpers/accounts.js';
+import { tempDirectory } from '../helpers/run-process.js';
+import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
 import { testSecret } from '../helpers/start-test-server.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const email = 'shutdown@example.com';
-
-interface Child {
-  readonly process: ChildProcess;
-  readonly url: string;
-  readonly lines: Array<Record<string, unknown>>;
-  readonly exited: Promise<number | null>;
-}
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
   while (cleanups.length > 0) cleanups.pop()?.();
 });
 
-async function startServer(env: Record<string, string> = {}): Promise<Child> {
-  const dir = mkdtempSync(join(tmpdir(), 'graphql-auth-shutdown-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: root,
-    env: {
-      PATH: process.env['PATH'] ?? '',
-      NODE_ENV: 'production',
-      JWT_SECRET: testSecret,
-      DATABASE_URL: `file:${join(dir, 'app.db')}`,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'info',
-      // One hash at a time: concurrent logins queue, so some are surely in flight.
-      PASSWORD_HASH_CONCURRENCY: '1',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
+async function startServer(env: Record<string, string> = {}): Promise<ServerProcess> {
+  const directory = tempDirectory('graphql-auth-shutdown-');
+  cleanups.push(directory.remove);
+  const server = await startServerProcess({
+    NODE_ENV: 'production',
+    JWT_SECRET: testSecret,
+    DATABASE_URL: `file:${directory.path}/app.db`,
+    LOG_LEVEL: 'info',
+    // One hash at a time: concurrent logins queue, so some are surely in flight.
+    PASSWORD_HASH_CONCURRENCY: '1',
+    ...env,
   });
-  cleanups.push(() => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    rmSync(dir, { recursive: true, force: true });
-  });
-  const exited = once(child, 'exit').then(([code]) => code as number | null);
-  const lines: Array<Record<string, unknown>> = [];
-  let pending = '';
-  const ready = new Promise<string>((resolveUrl, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      pending += chunk.toString('utf8');
-      const complete = pending.split('\n');
-      pending = complete.pop() ?? '';
-      for (const text of complete.filter((t) => t.trim() !== '')) {
-        const line = JSON.parse(text) as Record<string, unknown>;
-        lines.push(line);
-        if (typeof line['url'] === 'string' && line['url'].endsWith('/graphql')) resolveUrl(line['url'].slice(0, -'/graphql'.length));
-      }
-    });
-    void exited.then((code) => reject(new Error(`server exited with ${code} before it was ready`)));
-  });
-  return { process: child, url: await ready, lines, exited };
+  cleanups.push(server.kill);
+  return server;
 }
 
 function post(url: string, query: string): Promise<Response> {
@@ -74,7 +37,7 @@ function post(url: string, query: string): Promise<Response> {
 const loginQuery = `mutation { login(email: "${email}", password: "${defaultPassword}") { accessToken } }`;
 
 /** Signs up, then starts `count` logins at once; they queue behind one another for the password hash. */
-async function startLogins(server: Child, count: number) {
+async function startLogins(server: ServerProcess, count: number) {
   expect((await post(server.url, `mutation { signup(email: "${email}", password: "${defaultPassword}") { accessToken } }`)).status).toBe(200);
   const logins = Array.from({ length: count }, () =>
     post(server.url, loginQuery).then(
