@@ -9,7 +9,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { DestinationStream } from 'pino';
-import { createDatabase, type Database } from '../db/create-database.js';
+import { createDatabase, type Database, type DatabaseOptions } from '../db/create-database.js';
 import { applyAccessRules } from './access/create-shield.js';
 import { readAccessDirectives } from './access/read-access-directives.js';
 import { createContextBuilder } from './context/build-context.js';
@@ -17,8 +17,8 @@ import { createAccessTokens } from './credentials/access-tokens.js';
 import { createPasswordHasher } from './credentials/passwords.js';
 import { cacheVerifiedTokens } from './credentials/verified-token-cache.js';
 import { createHttpServer } from './http/create-http-server.js';
-import { errorLogPlugin } from './http/error-log-plugin.js';
-import { formatError } from './http/format-error.js';
+import { createErrorLogPlugin } from './http/error-log-plugin.js';
+import { createFormatError } from './http/format-error.js';
 import { createMetricsHandler, createMetricsServer } from './http/metrics-endpoint.js';
 import { createMetrics, type Metrics } from './http/metrics.js';
 import { createReadinessHandler } from './http/readiness.js';
@@ -28,9 +28,11 @@ import { getMutationStatusPlugin } from './http/get-mutation-status-plugin.js';
 import { subscriptionRefusalPlugin } from './http/subscription-refusal-plugin.js';
 import { apolloOperationLimits } from './http/operation-limits/apollo-operation-limits.js';
 import { securityHeaders } from './http/security-headers.js';
+import { serviceUnavailablePlugin } from './http/service-unavailable-plugin.js';
 import { createAuditLog } from './platform/audit.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import { ConfigError, type Config } from './platform/config.js';
+import { createDatabaseOutage } from './platform/database-outage.js';
 import { createLogger, type Logger } from './platform/logger.js';
 import { openRedis } from './platform/redis-connection.js';
 import type { RequestContext } from './platform/request-context.js';
@@ -84,7 +86,8 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   const clock = overrides.clock ?? systemClock;
   const log = createLogger({ level: config.logLevel, pretty: config.env === 'development' && !overrides.logDestination, ...(overrides.logDestination ? { destination: overrides.logDestination } : {}) });
   const tls = config.tls && { cert: readPem(config.tls.certPath, 'TLS_CERT'), key: readPem(config.tls.keyPath, 'TLS_KEY') };
-  const database = overrides.database ?? (await createDatabase(config.databaseUrl, { onConnectionError: (problem) => log.warn({ problem }, 'database connection lost; the pool will reconnect') }));
+  const database = overrides.database ?? (await createDatabase(config.databaseUrl, databaseOptions(config, log)));
+  const outage = createDatabaseOutage({ isUnavailable: database.isUnavailable, log, clock });
   const sessionRepository = createSessionRepository(database);
   const metrics = createMetrics({ countActiveSessions: () => sessionRepository.countLive(clock.now()) });
   // One audit event is both a log line and a metric sample.
@@ -122,10 +125,11 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   const policies = domainParts.flatMap((part) => part.policies ?? []);
   const schema = applyAccessRules(resolvable, { limits: rateLimiting.rulesFor(resolvable), policies, columnsOf: columnsOf(domains) });
   checkPublicOwnerFields(resolvable, { refuse: production && !config.allowPublicOwnerFields, warn: (message) => log.warn(message) });
+  const formatError = createFormatError(outage);
   const metricsHandler = createMetricsHandler({ registry: metrics.registry, token: config.metrics.token });
   const apollo = new ApolloServer<RequestContext>({
     schema,
-    formatError: (formatted) => formatError(operationLimits.relabelError(formatted)),
+    formatError: (formatted, error) => formatError(operationLimits.relabelError(formatted), error),
     parseOptions: operationLimits.parseOptions,
     validationRules: operationLimits.validationRules,
     logger: log,
@@ -139,9 +143,10 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
     // an impatient second signal and exits 1 without waiting.
     stopOnTerminationSignals: false,
     plugins: [
-      errorLogPlugin,
+      createErrorLogPlugin(outage),
       createRequestLogPlugin({ tracker, audit, metrics, access: readAccessDirectives(resolvable) }),
       rateLimiting.plugin,
+      serviceUnavailablePlugin,
       getMutationStatusPlugin,
       subscriptionRefusalPlugin,
       production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
@@ -155,7 +160,7 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   });
   const httpServer = createHttpServer({
     apollo,
-    buildContext: tracker.wrapContext(createContextBuilder({ accessTokens, verifier, audit, log })),
+    buildContext: tracker.wrapContext(createContextBuilder({ accessTokens, verifier, audit, log, outage })),
     ping: database.ping,
     log,
     settings: { production, trustProxy: config.trustProxy, bodyLimitBytes: config.bodyLimitBytes, corsOrigins: config.corsOrigins, securityHeaders: securityHeaders(production, tls !== undefined), tls, timeouts: config.httpTimeouts },
@@ -198,6 +203,19 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
     },
   };
 }
+
+/** The database's settings, and what it tells the log: lost connections, a start that waits for it. */
+const databaseOptions = (config: Config, log: Logger): DatabaseOptions => ({
+  statementTimeoutMs: config.databaseStatementTimeoutMs,
+  poolSize: config.databasePoolSize,
+  waitIfUnreachable: true,
+  onConnectionError: (problem) => log.warn({ problem }, 'database connection lost; the pool will reconnect'),
+  // Each attempt, backing off to one every 2 s: the first is logged, then one a minute.
+  onWaiting: (problem, next) => {
+    if (next.attempt === 1 || next.attempt % 30 === 0) log.warn({ problem, attempt: next.attempt, retryInMs: next.inMs }, 'database unreachable at start: serving 503 until it can be migrated');
+  },
+  onReady: () => log.info('database reachable: migrations applied, serving'),
+});
 
 function urlOf(server: Server, secure: boolean): string {
   const address = server.address() as AddressInfo;

@@ -2,8 +2,10 @@
 // vanish for its own servers without touching the machine's (which other test
 // files are using at the same time): cut() drops every connection and refuses
 // new ones, freeze() holds them open but forwards nothing (a server that
-// hangs, or a network that silently drops), delay(ms) holds what the server
-// sends for that long (a slow link), and restore() brings it back.
+// hangs, or a network that silently drops), strand() does the same but the
+// connections open at that moment stay silent for good (a failover, a NAT
+// that forgot them), delay(ms) holds what the server sends for that long (a
+// slow link), and restore() brings it back.
 import { createServer, connect, type Socket } from 'node:net';
 
 export interface TcpProxy {
@@ -11,6 +13,7 @@ export interface TcpProxy {
   readonly url: string;
   cut(): void;
   freeze(): void;
+  strand(): void;
   /** Delivers what the server sends `ms` later, in order; 0 for at once. */
   delay(ms: number): void;
   restore(): void;
@@ -25,6 +28,7 @@ export async function startTcpProxy(targetUrl: string): Promise<TcpProxy> {
   let mode: 'up' | 'cut' | 'frozen' = 'up';
   let delayMs = 0;
   const pairs = new Set<readonly [Socket, Socket]>();
+  const stranded = new Set<readonly [Socket, Socket]>();
 
   const server = createServer((client) => {
     if (mode === 'cut') {
@@ -45,6 +49,7 @@ export async function startTcpProxy(targetUrl: string): Promise<TcpProxy> {
     });
     const drop = () => {
       pairs.delete(pair);
+      stranded.delete(pair);
       client.destroy();
       upstream.destroy();
     };
@@ -61,6 +66,10 @@ export async function startTcpProxy(targetUrl: string): Promise<TcpProxy> {
   url.hostname = '127.0.0.1';
   url.port = String(address.port);
 
+  const freeze = () => {
+    mode = 'frozen';
+    for (const pair of pairs) for (const socket of pair) socket.pause();
+  };
   const cut = () => {
     mode = 'cut';
     for (const pair of pairs) for (const socket of pair) socket.destroy();
@@ -68,9 +77,10 @@ export async function startTcpProxy(targetUrl: string): Promise<TcpProxy> {
   return {
     url: url.toString(),
     cut,
-    freeze() {
-      mode = 'frozen';
-      for (const pair of pairs) for (const socket of pair) socket.pause();
+    freeze,
+    strand() {
+      freeze();
+      for (const pair of pairs) stranded.add(pair);
     },
     delay(ms) {
       delayMs = ms;
@@ -78,7 +88,7 @@ export async function startTcpProxy(targetUrl: string): Promise<TcpProxy> {
     restore() {
       mode = 'up';
       delayMs = 0;
-      for (const pair of pairs) for (const socket of pair) socket.resume();
+      for (const pair of pairs) if (!stranded.has(pair)) for (const socket of pair) socket.resume();
     },
     async close() {
       cut();
