@@ -16,6 +16,7 @@ import { createContextBuilder } from './context/build-context.js';
 import { createAccessTokens } from './credentials/access-tokens.js';
 import { createPasswordHasher } from './credentials/passwords.js';
 import { cacheVerifiedTokens } from './credentials/verified-token-cache.js';
+import { createConnectionDrain } from './http/connection-drain.js';
 import { createHttpServer } from './http/create-http-server.js';
 import { createErrorLogPlugin } from './http/error-log-plugin.js';
 import { createFormatError } from './http/format-error.js';
@@ -93,7 +94,7 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   // One audit event is both a log line and a metric sample.
   const audit = createAuditLog(log, [metrics.auditObserver]);
   const tracker = createRequestTracker({ log, metrics });
-  let draining = false;
+  const drain = createConnectionDrain();
   // REDIS_URL: counters, sign-in failures and session invalidations shared by every instance.
   const redis = config.redis && { ...config.redis, connection: await openRedis(config.redis, log) };
   // [4] rate limits: counters, sign-in lockout, response headers
@@ -164,9 +165,10 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
     ping: database.ping,
     log,
     settings: { production, trustProxy: config.trustProxy, bodyLimitBytes: config.bodyLimitBytes, corsOrigins: config.corsOrigins, securityHeaders: securityHeaders(production, tls !== undefined), tls, timeouts: config.httpTimeouts },
+    drain,
     onRequest: tracker.begin,
     routes: new Map([
-      ['/readyz', createReadinessHandler({ checks: [{ name: 'database', check: database.ping }, ...(redisCheck ? [redisCheck] : [])], draining: () => draining })],
+      ['/readyz', createReadinessHandler({ checks: [{ name: 'database', check: database.ping }, ...(redisCheck ? [redisCheck] : [])], draining: () => drain.draining })],
       // On the API port only when a token guards it and no separate port is set.
       ...(config.metrics.token !== undefined && config.metrics.port === undefined ? [['/metrics', metricsHandler] as const] : []),
     ]),
@@ -189,7 +191,7 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
     metricsUrl: () => (metricsServer?.listening ? urlOf(metricsServer, false) : undefined),
     purgeExpired: purge.runOnce,
     async close() {
-      draining = true; // /readyz answers 503 from now on
+      drain.begin(); // /readyz answers 503, and each connection's last response closes it
       purge.stop();
       await apollo.stop(); // drains the HTTP server: in-flight requests finish first
       await passwords.close();
