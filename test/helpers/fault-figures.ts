@@ -20,8 +20,10 @@ export interface FaultFigures {
     readonly medianMs: number;
     readonly maxMs: number;
   };
-  /** From the end of the fault to the first success, and to the end of the last failure, of requests sent after it (ms). */
-  readonly recovery: { readonly firstSuccessMs: number; readonly lastFailureMs: number };
+  /** From the end of the fault to the first success, and to the end of the last failure, of requests sent after it, and until /readyz said 200 on every instance (ms). */
+  readonly recovery: { readonly firstSuccessMs: number; readonly lastFailureMs: number; readonly readyMs: number };
+  /** Refreshes answered 503 that had been stored after all (the answer lost with the connection): the client found its token used up. */
+  readonly storedThoughRefused: number;
 }
 
 export const outcomeOf = (answer: Answer): string =>
@@ -29,7 +31,7 @@ export const outcomeOf = (answer: Answer): string =>
 
 const median = (values: readonly number[]): number => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)] ?? 0;
 
-export function figuresOf(answers: readonly Answer[], { name, faultAt, restoredAt }: FaultWindow): FaultFigures {
+export function figuresOf(answers: readonly Answer[], { name, faultAt, restoredAt }: FaultWindow, { readyMs, storedThoughRefused }: { readyMs: number; storedThoughRefused: number }): FaultFigures {
   const during = answers.filter((a) => a.sentAt >= faultAt && a.sentAt < restoredAt);
   const outcomes: Record<string, number> = {};
   for (const answer of during) outcomes[outcomeOf(answer)] = (outcomes[outcomeOf(answer)] ?? 0) + 1;
@@ -40,7 +42,8 @@ export function figuresOf(answers: readonly Answer[], { name, faultAt, restoredA
   return {
     name,
     during: { answers: during.length, outcomes, medianMs: median(during.map((a) => a.ms)), maxMs: Math.max(0, ...during.map((a) => a.ms)) },
-    recovery: { firstSuccessMs: Math.min(...successes), lastFailureMs: Math.max(0, ...failures) },
+    recovery: { firstSuccessMs: Math.min(...successes), lastFailureMs: Math.max(0, ...failures), readyMs },
+    storedThoughRefused,
   };
 }
 
@@ -49,14 +52,14 @@ const ms = (value: number) => `${Math.round(value)} ms`;
 /** One Markdown table, a row per fault. */
 export function figuresTable(rows: readonly FaultFigures[]): string {
   const lines = [
-    '| fault | answers during it | median / max answer time | first success after it ends | last failure after it ends |',
-    '| --- | --- | --- | --- | --- |',
+    '| fault | answers during it | median / max answer time | after it ends: first success | last failure | `/readyz` 200 | refreshes refused yet stored |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
     ...rows.map((r) => {
       const outcomes = Object.entries(r.during.outcomes)
         .sort(([, x], [, y]) => y - x)
         .map(([outcome, n]) => `${n}× ${outcome}`)
         .join(', ');
-      return `| ${r.name} | ${r.during.answers}: ${outcomes} | ${ms(r.during.medianMs)} / ${ms(r.during.maxMs)} | ${ms(r.recovery.firstSuccessMs)} | ${ms(r.recovery.lastFailureMs)} |`;
+      return `| ${r.name} | ${r.during.answers}: ${outcomes} | ${ms(r.during.medianMs)} / ${ms(r.during.maxMs)} | ${ms(r.recovery.firstSuccessMs)} | ${ms(r.recovery.lastFailureMs)} | ${ms(r.recovery.readyMs)} | ${r.storedThoughRefused} |`;
     }),
   ];
   return lines.join('\n');
