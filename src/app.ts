@@ -5,7 +5,6 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { DestinationStream } from 'pino';
@@ -174,7 +173,7 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
     ]),
   });
   // In-flight requests get SHUTDOWN_TIMEOUT to finish; then their connections are cut.
-  apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }));
+  apollo.addPlugin({ serverWillStart: async () => ({ drainServer: () => drain.close(httpServer, config.shutdownTimeoutMs) }) });
   const metricsServer = config.metrics.port === undefined ? undefined : createMetricsServer(metricsHandler);
   await apollo.start();
   purge.start();

@@ -6,14 +6,23 @@
 // it is written), and the client opens a new connection, to another
 // instance, for its next request. With requests pipelined on one connection,
 // only the last carries it. The drain also answers /readyz 503.
+//
+// It replaces Apollo's drain plugin, which tracked the same requests only to
+// end each connection right after its last answer, the very race above.
 import type { Socket } from 'node:net';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 
 export interface ConnectionDrain {
   /** Sees every request before anything is written to its response. */
   track(req: IncomingMessage, res: ServerResponse): void;
   /** From now on, each connection's last response closes it. */
   begin(): void;
+  /**
+   * Begins, stops accepting connections, closes the idle ones, and resolves
+   * once the rest have closed after their last answer, or `graceMs` is over
+   * and they are cut.
+   */
+  close(server: Server, graceMs: number): Promise<void>;
   readonly draining: boolean;
 }
 
@@ -51,8 +60,25 @@ export function createConnectionDrain(): ConnectionDrain {
       if (draining) closeAfterLast(socket);
     },
     begin() {
+      if (draining) return;
       draining = true;
       for (const socket of unfinished.keys()) closeAfterLast(socket);
+    },
+    async close(server, graceMs) {
+      this.begin();
+      // Node's close() also closes idle keep-alive connections; its callback
+      // comes once every connection has closed.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      let timer: NodeJS.Timeout | undefined;
+      const graceOver = new Promise<void>((resolve) => {
+        timer = setTimeout(() => {
+          server.closeAllConnections();
+          resolve();
+        }, graceMs);
+      });
+      await Promise.race([closed, graceOver]);
+      clearTimeout(timer);
+      await closed;
     },
     get draining() {
       return draining;
