@@ -37,7 +37,12 @@ export const sqlitePathFromUrl = (url: string): string => {
 
 const isPostgresUrl = (url: string): boolean => /^postgres(ql)?:\/\//i.test(url);
 
-/** `postgres://` or `postgresql://` opens PostgreSQL; anything else is an SQLite file. Migrations run before it resolves. */
+/**
+ * `postgres://` or `postgresql://` opens PostgreSQL; anything else is an SQLite
+ * file. Migrations run before it resolves, except for a PostgreSQL that is
+ * unreachable with `waitIfUnreachable`: they run once it answers, and queries
+ * are refused until then.
+ */
 export async function createDatabase(url: string, options: DatabaseOptions = {}): Promise<Database> {
   return isPostgresUrl(url) ? openPostgres(url, options) : openSqlite(url, options);
 }

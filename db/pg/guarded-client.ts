@@ -1,4 +1,4 @@
-// The node-postgres client every pooled connection is made of, guarded three
+// The node-postgres client every pooled connection is made of, guarded four
 // ways:
 // - A connection that breaks makes its client emit 'error'; with no listener,
 //   Node throws it and the process dies. The pool listens only while a client

@@ -46,6 +46,12 @@ export function createConnectionDrain(): ConnectionDrain {
     }
   }
 
+  function begin(): void {
+    if (draining) return;
+    draining = true;
+    for (const socket of unfinished.keys()) closeAfterLast(socket);
+  }
+
   return {
     track(req, res) {
       const socket = req.socket;
@@ -59,13 +65,9 @@ export function createConnectionDrain(): ConnectionDrain {
       });
       if (draining) closeAfterLast(socket);
     },
-    begin() {
-      if (draining) return;
-      draining = true;
-      for (const socket of unfinished.keys()) closeAfterLast(socket);
-    },
+    begin,
     async close(server, graceMs) {
-      this.begin();
+      begin();
       // Node's close() also closes idle keep-alive connections; its callback
       // comes once every connection has closed.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

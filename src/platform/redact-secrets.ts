@@ -48,8 +48,9 @@ const censorAll = (value: unknown): unknown =>
 function shellOf(value: object): Record<string, unknown> {
   if (!(value instanceof Error)) return {};
   const message = messageWithoutValues(value);
-  // The stack starts with the message; the lines after it are code, not data.
-  const stack = message === value.message ? value.stack : value.stack?.replace(value.message, () => message);
+  // The stack repeats the message above its frames, which are code, not data.
+  const frames = value.stack?.split('\n').filter((line) => /^\s+at /.test(line)) ?? [];
+  const stack = message === value.message ? value.stack : [`${value.name}: ${message}`, ...frames].join('\n');
   return Object.assign(Object.create(Object.getPrototypeOf(value) as object) as Record<string, unknown>, { message, stack });
 }
 
