@@ -4,8 +4,18 @@ import type { SessionRow } from './records-from-rows.js';
 import { amrToText } from '../platform/auth-proof.js';
 import type { NewSession, ProofRenewal, Rotation } from './session-repository.js';
 
+/**
+ * The columns a login writes, once: the prepared inserts of both dialects
+ * name their placeholders from these lists, so a column added here (and in
+ * newSessionRows, which the type below holds to it) is never left out of one.
+ */
+export const sessionInsertColumns = ['id', 'userId', 'createdAt', 'lastUsedAt', 'expiresAt', 'userAgent', 'ip', 'authTime', 'amr'] as const;
+export const tokenInsertColumns = ['tokenHash', 'sessionId', 'issuedAt', 'expiresAt'] as const;
+
+type RowOf<Columns extends readonly string[]> = Record<Columns[number], unknown>;
+
 /** A login: the session and its first refresh token, inserted together. */
-export const newSessionRows = (s: NewSession) => ({
+export const newSessionRows = (s: NewSession): { session: RowOf<typeof sessionInsertColumns>; token: RowOf<typeof tokenInsertColumns> } => ({
   session: { id: s.id, userId: s.userId, createdAt: s.now, lastUsedAt: s.now, expiresAt: s.expiresAt, userAgent: s.userAgent ?? null, ip: s.ip, authTime: s.proof?.authTime ?? 0, amr: amrToText(s.proof?.amr ?? ['pwd']) },
   token: { tokenHash: s.refreshTokenHash, sessionId: s.id, issuedAt: s.now, expiresAt: s.refreshTokenExpiresAt },
 });

@@ -1,19 +1,18 @@
 // The session queries on SQLite (better-sqlite3): synchronous, so a
 // transaction is a plain function that nothing else can interleave with.
-import { count, desc, eq, sql, type Placeholder } from 'drizzle-orm';
+import { count, desc, eq, sql } from 'drizzle-orm';
 import type { SqliteDb } from '../../../db/create-database.js';
 import { refreshTokens, sessions, users } from '../../../db/sqlite/schema.js';
 import type { SessionId } from '../../platform/ids.js';
+import { placeholders } from '../placeholders.js';
 import { maybe, toSession, toSessionStatus } from '../records-from-rows.js';
 import { refusal, reused, rotated } from '../rotation-rules.js';
 import { sessionFilters } from '../session-filters.js';
 import type { RotationOutcome, SessionRepository } from '../session-repository.js';
-import { newSessionRows, renewedProofRows, sessionAfterRotation, statusColumns, successorToken } from '../session-rows.js';
+import { newSessionRows, renewedProofRows, sessionAfterRotation, sessionInsertColumns, statusColumns, successorToken, tokenInsertColumns } from '../session-rows.js';
 
 const where = sessionFilters(sessions, refreshTokens);
 const statusSelection = statusColumns(sessions, users);
-
-const placeholders = <K extends string>(...names: K[]) => Object.fromEntries(names.map((name) => [name, sql.placeholder(name)])) as Record<K, Placeholder<K>>;
 
 export function createSqliteSessionRepository(db: SqliteDb): SessionRepository {
   // The per-request liveness read, on every cache miss: prepared once, so a
@@ -26,8 +25,8 @@ export function createSqliteSessionRepository(db: SqliteDb): SessionRepository {
     .prepare();
   // Every sign-in writes a session and its first refresh token, then lists the
   // user's live sessions to enforce the cap: prepared once, for the reason above.
-  const insertSession = db.insert(sessions).values(placeholders('id', 'userId', 'createdAt', 'lastUsedAt', 'expiresAt', 'userAgent', 'ip', 'authTime', 'amr')).prepare();
-  const insertToken = db.insert(refreshTokens).values(placeholders('tokenHash', 'sessionId', 'issuedAt', 'expiresAt')).prepare();
+  const insertSession = db.insert(sessions).values(placeholders(...sessionInsertColumns)).prepare();
+  const insertToken = db.insert(refreshTokens).values(placeholders(...tokenInsertColumns)).prepare();
   const liveOfUser = db
     .select()
     .from(sessions)

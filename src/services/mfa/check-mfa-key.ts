@@ -6,14 +6,38 @@
 //   otherwise it starts, and TOTP cannot be turned on until the key is set;
 // - any secret sealed under another key: refused in production, a warning
 //   elsewhere;
-// - outside production without the key: a fixed development key, with a warning.
+// - outside production without the key: a fixed development key, with a warning;
+// - the database unreachable at start (the server starts anyway): skipped,
+//   with a warning.
 import { createSecretBox, type SecretBox } from '../../credentials/secret-box.js';
 import { ConfigError } from '../../platform/config.js';
 import type { MfaSettings } from '../../platform/mfa-settings.js';
 import type { MfaRepository } from '../../repositories/mfa-repository.js';
 
-export async function checkMfaKey(deps: { mfa: MfaRepository; settings: MfaSettings; production: boolean; warn: (message: string) => void }): Promise<SecretBox | undefined> {
-  const { mfa, settings, production, warn } = deps;
+export interface MfaKeyCheck {
+  readonly mfa: MfaRepository;
+  readonly settings: MfaSettings;
+  readonly production: boolean;
+  readonly warn: (message: string) => void;
+  /** Whether a failed query means the database cannot be reached (db/: Database.isUnavailable). */
+  readonly isUnavailable: (error: unknown) => boolean;
+}
+
+export async function checkMfaKey(check: MfaKeyCheck): Promise<SecretBox | undefined> {
+  const { settings, warn } = check;
+  try {
+    return await checkAgainstDatabase(check);
+  } catch (error) {
+    if (!check.isUnavailable(error)) throw error;
+    // A server starts while its database is away (it answers 503 meanwhile):
+    // the check cannot wait. Without it a missing or wrong key fails closed,
+    // at the first TOTP code, with a logged error naming the key.
+    warn('MFA_ENCRYPTION_KEY could not be checked: the database is unreachable at start');
+    return settings.encryptionKey === undefined ? undefined : createSecretBox(settings.encryptionKey);
+  }
+}
+
+async function checkAgainstDatabase({ mfa, settings, production, warn }: MfaKeyCheck): Promise<SecretBox | undefined> {
   if (settings.encryptionKey === undefined) {
     if (await mfa.anyEnabled()) {
       throw new ConfigError('MFA_ENCRYPTION_KEY is required: accounts have two-step sign-in on, and their TOTP secrets cannot be read without the key they were encrypted with');
