@@ -35,6 +35,8 @@ export interface MixedLoad {
   readonly acknowledged: Acknowledged;
   /** Refreshes refused as already used after an answer that was not a success: the client could not know whether its refresh was stored. */
   readonly uncertainRefreshes: number;
+  /** Sign-ups refused as taken after an earlier one of the same email got no success: it was stored, its answer lost. */
+  readonly uncertainSignups: number;
   stop(): Promise<void>;
 }
 
@@ -59,6 +61,7 @@ export function startMixedLoad({ urls, clients, pauseMs = 10, tag }: { urls: rea
   const answers: Answer[] = [];
   const acknowledged: Acknowledged = { emails: [], refreshTokens: [], noteIds: [] };
   let uncertainRefreshes = 0;
+  let uncertainSignups = 0;
   let running = true;
   let sent = 0;
 
@@ -100,7 +103,11 @@ export function startMixedLoad({ urls, clients, pauseMs = 10, tag }: { urls: rea
     while (running && tokens === undefined) {
       if (signedIn(await send('signup', { e: email, p: defaultPassword }), 'signup')) acknowledged.emails.push(email);
       // Taken: an earlier signup was stored though its answer was lost.
-      else if (answers.at(-1)?.code === 'BAD_USER_INPUT') signedIn(await send('login', { e: email, p: defaultPassword }), 'login');
+      else if (answers.at(-1)?.code === 'BAD_USER_INPUT') {
+        // A sign-up is sent again only after one without a success, so this is always that case.
+        uncertainSignups += 1;
+        signedIn(await send('login', { e: email, p: defaultPassword }), 'login');
+      }
       else await sleep(100);
     }
     let refreshFailed = false;
@@ -133,6 +140,9 @@ export function startMixedLoad({ urls, clients, pauseMs = 10, tag }: { urls: rea
     acknowledged,
     get uncertainRefreshes() {
       return uncertainRefreshes;
+    },
+    get uncertainSignups() {
+      return uncertainSignups;
     },
     async stop() {
       running = false;
