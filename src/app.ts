@@ -43,6 +43,8 @@ import { createSessionRepository } from './repositories/session-repository.js';
 import { createUserRepository } from './repositories/user-repository.js';
 import { createAuthService } from './services/auth-service.js';
 import { createDeviceTrust } from './services/device-trust.js';
+import { createEmailAddresses } from './services/email-addresses.js';
+import { backfillEmailSkeletons, type SkeletonBackfill } from './services/email-skeleton-backfill.js';
 import { createPurgeJob } from './services/purge-job.js';
 import { createRedisSessionInvalidations } from './services/redis-session-invalidations.js';
 import { createSessionService } from './services/session-service.js';
@@ -108,7 +110,9 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   const redisCheck = redis && { name: 'redis', check: async () => invalidations?.listening === true && (await redis.connection.ping()) };
   const devices = createDeviceTrust({ deviceTokens: createDeviceTokenRepository(database), clock, ttlMs: config.deviceTokenTtlMs, keepPerUser: config.maxSessionsPerUser });
   const common = { users: userRepository, sessions: sessionRepository, verifier, audit, clock, devices };
-  const auth = createAuthService({ ...common, passwords, accessTokens, ...config, loginThrottle: rateLimiting.loginThrottle });
+  const emails = createEmailAddresses({ users: userRepository, utf8LocalParts: config.emailUtf8LocalParts });
+  if (config.emailUtf8LocalParts) logBackfill(log, await backfillEmailSkeletons(userRepository));
+  const auth = createAuthService({ ...common, passwords, accessTokens, ...config, loginThrottle: rateLimiting.loginThrottle, emails });
   const sessions = createSessionService({ ...common, passwords });
   const users = createUserService(common);
   const purge = createPurgeJob({ sessions: sessionRepository, clock, log, retentionMs: config.refreshTokenTtlMs });
@@ -214,6 +218,11 @@ async function listenOn(server: Server, port: number, host: string | undefined, 
     });
   });
   return urlOf(server, secure);
+}
+
+function logBackfill(log: Logger, { filled, lookAlikes }: SkeletonBackfill): void {
+  if (filled > 0) log.info({ filled }, 'stored the TR39 skeleton of existing addresses (EMAIL_UTF8_LOCAL_PARTS)');
+  if (lookAlikes.length > 0) log.warn({ userIds: lookAlikes }, "these users' addresses look like another user's (same TR39 skeleton); they keep signing in, but no new account can look like them");
 }
 
 function readPem(path: string, setting: string): Buffer {

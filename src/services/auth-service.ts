@@ -11,8 +11,9 @@ import { issuedTo, type RequestOrigin, type SignedInViewer } from '../platform/r
 import type { UserRecord } from '../repositories/records.js';
 import type { EndReason, SessionRepository } from '../repositories/session-repository.js';
 import type { UserRepository } from '../repositories/user-repository.js';
-import { checkPasswordUpperBound, normalizeEmail } from './input.js';
+import { checkPasswordUpperBound } from './input.js';
 import type { DeviceTrust } from './device-trust.js';
+import type { EmailAddresses } from './email-addresses.js';
 import { createRegisterUser } from './register-user.js';
 import type { SessionVerifier } from './session-verifier.js';
 import type { AuthResult } from './types.js';
@@ -67,6 +68,7 @@ export interface AuthServiceDeps {
   readonly maxSessionsPerUser: number;
   readonly loginThrottle?: LoginThrottle;
   readonly devices: DeviceTrust;
+  readonly emails: EmailAddresses;
 }
 
 // One message for every failed sign-in, so it never tells whether an email has an account.
@@ -75,9 +77,9 @@ const badCredentials = () => new UnauthenticatedError('Invalid email or password
 const badRefreshToken = () => new UnauthenticatedError('Invalid or expired refresh token');
 
 export function createAuthService(deps: AuthServiceDeps): AuthService {
-  const { users, sessions, passwords, accessTokens, verifier, audit, clock, devices } = deps;
+  const { users, sessions, passwords, accessTokens, verifier, audit, clock, devices, emails } = deps;
   const throttle = deps.loginThrottle ?? noThrottle;
-  const registerUser = createRegisterUser({ users, passwords, clock });
+  const registerUser = createRegisterUser({ users, passwords, clock, emails });
 
   function tokensFor(user: UserRecord, sessionId: SessionId, refreshToken: string): AuthResult {
     const viewer: SignedInViewer = { kind: 'user', userId: user.id, role: user.role, sessionId };
@@ -135,7 +137,7 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
     },
 
     async login({ email, password, deviceToken }, origin) {
-      const normalized = normalizeEmail(email);
+      const normalized = emails.normalize(email);
       // Over the upper bound no account can match: refuse before spending a
       // hash, so an oversized password costs nothing. A short one is only wrong.
       checkPasswordUpperBound(password);
