@@ -45,7 +45,7 @@ import { createAuthService } from './services/auth-service.js';
 import { createDeviceTrust } from './services/device-trust.js';
 import { createEmailAddresses } from './services/email-addresses.js';
 import { backfillEmailSkeletons, type SkeletonBackfill } from './services/email-skeleton-backfill.js';
-import { createPurgeJob } from './services/purge-job.js';
+import { createPurgeJob, type Purged } from './services/purge-job.js';
 import { createRedisSessionInvalidations } from './services/redis-session-invalidations.js';
 import { createSessionService } from './services/session-service.js';
 import { createSessionVerifier } from './services/session-verifier.js';
@@ -75,8 +75,8 @@ export interface App {
   listen(port: number, host?: string): Promise<string>;
   /** Base URL of the METRICS_PORT listener once listening, else undefined. */
   metricsUrl(): string | undefined;
-  /** Deletes expired and ended sessions now (also runs hourly). */
-  purgeExpired(): Promise<{ sessions: number; refreshTokens: number }>;
+  /** Deletes expired and ended sessions, expired refresh and device tokens now (also runs hourly). */
+  purgeExpired(): Promise<Purged>;
   /** Stops accepting, finishes in-flight requests, ends the hashing threads, closes the database. */
   close(): Promise<void>;
 }
@@ -108,14 +108,15 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   const verifier = createSessionVerifier({ sessions: sessionRepository, clock, cacheTtlMs: config.sessionCacheTtlMs, maxEntries: 10_000, invalidations });
   // Redis is ready when it answers and this instance hears the others' session changes.
   const redisCheck = redis && { name: 'redis', check: async () => invalidations?.listening === true && (await redis.connection.ping()) };
-  const devices = createDeviceTrust({ deviceTokens: createDeviceTokenRepository(database), clock, ttlMs: config.deviceTokenTtlMs, keepPerUser: config.maxSessionsPerUser });
+  const deviceTokens = createDeviceTokenRepository(database);
+  const devices = createDeviceTrust({ deviceTokens, clock, ttlMs: config.deviceTokenTtlMs, keepPerUser: config.maxSessionsPerUser });
   const common = { users: userRepository, sessions: sessionRepository, verifier, audit, clock, devices };
   const emails = createEmailAddresses({ users: userRepository, utf8LocalParts: config.emailUtf8LocalParts });
   if (config.emailUtf8LocalParts) logBackfill(log, await backfillEmailSkeletons(userRepository));
   const auth = createAuthService({ ...common, passwords, accessTokens, ...config, loginThrottle: rateLimiting.loginThrottle, emails });
   const sessions = createSessionService({ ...common, passwords });
   const users = createUserService(common);
-  const purge = createPurgeJob({ sessions: sessionRepository, clock, log, retentionMs: config.refreshTokenTtlMs });
+  const purge = createPurgeJob({ sessions: sessionRepository, deviceTokens, clock, log, retentionMs: config.refreshTokenTtlMs });
 
   // Each domain's services and resolvers, over the same database and request scope.
   const domains = overrides.domains ?? domainModules;
