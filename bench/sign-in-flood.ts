@@ -7,7 +7,7 @@
 // the right password. Prints Markdown and writes bench/results/sign-in-flood.md,
 // with the load average at the start and the end (a busy machine slows
 // everything) and the server's event-loop CPU per flood request, which a busy
-// machine barely changes: time waiting for a core is not counted.
+// machine inflates far less than wall time: waiting for a core is not counted.
 import { execFileSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
