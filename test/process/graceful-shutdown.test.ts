@@ -48,7 +48,8 @@ async function startServer(env: Record<string, string> = {}): Promise<Child> {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
   });
-  const exited = once(child, 'exit').then(([code]) => code as number | null);
+  // 'close', not 'exit': only then has everything the process wrote to stdout been read.
+  const exited = once(child, 'close').then(([code]) => code as number | null);
   const lines: Array<Record<string, unknown>> = [];
   let pending = '';
   const ready = new Promise<string>((resolveUrl, reject) => {
