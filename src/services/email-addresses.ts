@@ -1,8 +1,8 @@
 // The one way an address is read: its spelling under the settings (ASCII
 // local parts, or any script's letters with EMAIL_UTF8_LOCAL_PARTS), its
-// Unicode TR39 skeleton while that is on, and whether it is free. Sign-up,
-// the CLI's create-user and an email change all ask checkFree, so no path
-// lets in an account that looks like another.
+// Unicode TR39 skeleton while that is on, and whether it is free. Sign-up
+// and the CLI's create-user ask checkFree, and so must an email change, so
+// no path lets in an account that looks like another.
 import { BadUserInputError } from '../platform/errors.js';
 import type { StoredEmail } from '../repositories/records.js';
 import type { UserRepository } from '../repositories/user-repository.js';
