@@ -2,7 +2,8 @@
 // locations) by wrapping it in a new GraphQLError, which captures and formats
 // a stack trace nobody reads. For an AppError (an answer such as RATE_LIMITED,
 // never a fault: platform/errors.ts) on a mutation, where floods of refused
-// sign-ins land, that was the largest single cost of a refusal. Such errors
+// sign-ins land, that was the largest single item in a CPU profile of a
+// flood (bench/profile.ts flood). Such errors
 // are placed here instead, exactly as graphql-js would (same message,
 // locations, path, extensions and originalError), without a stack trace;
 // graphql-js passes an error that already has a path through as it is.
