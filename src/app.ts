@@ -46,7 +46,9 @@ import { createSessionRepository } from './repositories/session-repository.js';
 import { createUserRepository } from './repositories/user-repository.js';
 import { createAuthService } from './services/auth-service.js';
 import { createDeviceTrust } from './services/device-trust.js';
-import { createPurgeJob } from './services/purge-job.js';
+import { createEmailAddresses } from './services/email-addresses.js';
+import { backfillEmailSkeletons, type SkeletonBackfill } from './services/email-skeleton-backfill.js';
+import { createPurgeJob, type Purged } from './services/purge-job.js';
 import { createRedisSessionInvalidations } from './services/redis-session-invalidations.js';
 import { createSessionService } from './services/session-service.js';
 import { createSessionVerifier } from './services/session-verifier.js';
@@ -79,8 +81,8 @@ export interface App {
   listen(port: number, host?: string): Promise<string>;
   /** Base URL of the METRICS_PORT listener once listening, else undefined. */
   metricsUrl(): string | undefined;
-  /** Deletes expired and ended sessions now (also runs hourly). */
-  purgeExpired(): Promise<{ sessions: number; refreshTokens: number }>;
+  /** Deletes expired and ended sessions, expired refresh and device tokens now (also runs hourly). */
+  purgeExpired(): Promise<Purged>;
   /** Stops accepting, finishes in-flight requests, ends the hashing threads, closes the database. */
   close(): Promise<void>;
 }
@@ -113,18 +115,21 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   const verifier = createSessionVerifier({ sessions: sessionRepository, clock, cacheTtlMs: config.sessionCacheTtlMs, maxEntries: 10_000, invalidations });
   // Redis is ready when it answers and this instance hears the others' session changes.
   const redisCheck = redis && { name: 'redis', check: async () => invalidations?.listening === true && (await redis.connection.ping()) };
-  const devices = createDeviceTrust({ deviceTokens: createDeviceTokenRepository(database), clock, ttlMs: config.deviceTokenTtlMs, keepPerUser: config.maxSessionsPerUser });
+  const deviceTokens = createDeviceTokenRepository(database);
+  const devices = createDeviceTrust({ deviceTokens, clock, ttlMs: config.deviceTokenTtlMs, keepPerUser: config.maxSessionsPerUser });
   const common = { users: userRepository, sessions: sessionRepository, verifier, audit, clock, devices };
+  const emails = createEmailAddresses({ users: userRepository, utf8LocalParts: config.emailUtf8LocalParts });
+  if (config.emailUtf8LocalParts) logBackfill(log, await backfillEmailSkeletons(userRepository));
   // The second factor: TOTP secrets need MFA_ENCRYPTION_KEY, checked against the database before serving.
   const mfaRepositories = createMfaRepositories(database);
   const box = await checkMfaKey({ mfa: mfaRepositories.mfa, settings: config.mfa, production, warn: (message) => log.warn(message), isUnavailable: database.isUnavailable });
   const decoyKey = createHash('sha256').update('passkey-decoys:').update(config.jwt.secret).digest();
-  const mfa = createSecondFactor({ ...mfaRepositories, users: userRepository, passwords, box, issuer: config.mfa.issuer, webauthn: config.webauthn, decoyKey, throttle: rateLimiting.loginThrottle, audit, clock });
+  const mfa = createSecondFactor({ ...mfaRepositories, users: userRepository, passwords, box, issuer: config.mfa.issuer, webauthn: config.webauthn, decoyKey, emails, throttle: rateLimiting.loginThrottle, audit, clock });
   if (!config.webauthn) log.warn('Passkeys are off: set APP_URL (https) or WEBAUTHN_ORIGIN to the web front end\'s origin');
-  const auth = createAuthService({ ...common, passwords, accessTokens, ...config, loginThrottle: rateLimiting.loginThrottle, secondFactor: mfa.challenges });
+  const auth = createAuthService({ ...common, passwords, accessTokens, ...config, loginThrottle: rateLimiting.loginThrottle, emails, secondFactor: mfa.challenges });
   const sessions = createSessionService({ ...common, passwords });
   const users = createUserService(common);
-  const purge = createPurgeJob({ sessions: sessionRepository, clock, log, retentionMs: config.refreshTokenTtlMs });
+  const purge = createPurgeJob({ sessions: sessionRepository, deviceTokens, clock, log, retentionMs: config.refreshTokenTtlMs });
 
   // Each domain's services and resolvers, over the same database and request scope.
   const domains = overrides.domains ?? domainModules;
@@ -243,6 +248,11 @@ async function listenOn(server: Server, port: number, host: string | undefined, 
     });
   });
   return urlOf(server, secure);
+}
+
+function logBackfill(log: Logger, { filled, lookAlikes }: SkeletonBackfill): void {
+  if (filled > 0) log.info({ filled }, 'stored the TR39 skeleton of existing addresses (EMAIL_UTF8_LOCAL_PARTS)');
+  if (lookAlikes.length > 0) log.warn({ userIds: lookAlikes }, "these users' addresses look like another user's (same TR39 skeleton); they keep signing in, but no new account can look like them");
 }
 
 function readPem(path: string, setting: string): Buffer {

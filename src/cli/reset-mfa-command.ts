@@ -3,7 +3,6 @@
 // their device and their recovery codes.
 import { BadUserInputError } from '../platform/errors.js';
 import { createMfaRepositories } from '../repositories/create-mfa-repositories.js';
-import { normalizeEmail } from '../services/input.js';
 import { resetSecondFactors } from '../services/mfa/reset-second-factors.js';
 import { requiredOption, type CliCommand } from './cli-command.js';
 
@@ -20,8 +19,9 @@ export const resetMfaCommand: CliCommand = {
   ].join('\n'),
   options: { email: { type: 'string' } },
   async run(values, open, io) {
-    const email = normalizeEmail(requiredOption(values, 'email'));
-    const { users, database } = await open();
+    const given = requiredOption(values, 'email');
+    const { users, database, emails } = await open();
+    const email = emails.normalize(given);
     const user = await users.findByEmail(email);
     if (!user) throw new BadUserInputError('email', `No user has the email ${email}`);
     const removed = await resetSecondFactors(createMfaRepositories(database), user.id);

@@ -41,14 +41,14 @@ const refusals = {
 
 /**
  * Every answer was a success or the clean 503; a refresh refused as used up,
- * or a sign-up as taken, only where the client could not know its earlier
- * attempt had been stored.
+ * or a sign-up refused as taken, only where the client could not know that
+ * its earlier attempt had been stored.
  */
 function expectOnlySuccessOr503(load: MixedLoad, refusal: (typeof refusals)[keyof typeof refusals]) {
   const unexpected = load.answers.filter((a) => !ok(a) && !(a.status === 503 && a.code === refusal.code && a.reason === refusal.reason && a.retryAfter === refusal.retryAfter));
   const usedUp = unexpected.filter((a) => a.operation === 'refresh' && a.code === 'UNAUTHENTICATED');
-  const taken = unexpected.filter((a) => a.operation === 'signup' && a.code === 'BAD_USER_INPUT');
   expect(usedUp.length).toBe(load.uncertainRefreshes);
+  const taken = unexpected.filter((a) => a.operation === 'signup' && a.code === 'BAD_USER_INPUT');
   expect(taken.length).toBe(load.uncertainSignups);
   expect(unexpected.filter((a) => !usedUp.includes(a) && !taken.includes(a)).map(outcomeOf)).toEqual([]);
 }

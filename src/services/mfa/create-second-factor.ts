@@ -11,6 +11,7 @@ import type { MfaRepository } from '../../repositories/mfa-repository.js';
 import type { PasskeyRepository } from '../../repositories/passkey-repository.js';
 import type { UserRepository } from '../../repositories/user-repository.js';
 import type { AuthService, LoginThrottle } from '../auth-service.js';
+import type { EmailAddresses } from '../email-addresses.js';
 import { createMfaChallenges, type MfaChallenges } from './mfa-challenges.js';
 import { createMfaVerification, type MfaVerification } from './mfa-verification.js';
 import { createPasskeyLogin, type PasskeyLogin } from './passkey-login.js';
@@ -35,6 +36,7 @@ export interface SecondFactorDeps {
   readonly webauthn: WebAuthnSettings | undefined;
   /** Keys the made-up credential ids startPasskeyLogin offers for emails without passkeys. */
   readonly decoyKey: Buffer;
+  readonly emails: EmailAddresses;
   readonly throttle: LoginThrottle;
   readonly audit: AuditLog;
   readonly clock: Clock;

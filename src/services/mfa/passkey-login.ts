@@ -18,7 +18,7 @@ import type { RequestOrigin } from '../../platform/request-context.js';
 import type { PasskeyRepository } from '../../repositories/passkey-repository.js';
 import type { UserRepository } from '../../repositories/user-repository.js';
 import type { AuthService } from '../auth-service.js';
-import { normalizeEmail } from '../input.js';
+import type { EmailAddresses } from '../email-addresses.js';
 import type { AuthResult } from '../types.js';
 import { ceremonyMs, relyingParty, userHandleOf } from './passkey-registration.js';
 import { isTransport, readAuthenticationResponse } from './webauthn-responses.js';
@@ -38,6 +38,8 @@ export interface PasskeyLoginDeps {
   readonly users: UserRepository;
   readonly webauthn: WebAuthnSettings | undefined;
   readonly auth: Pick<AuthService, 'finishSignIn'>;
+  /** How an email is read (its spelling under the settings), as at sign-in. */
+  readonly emails: Pick<EmailAddresses, 'normalize'>;
   /** Keys the made-up credential ids of emails without passkeys, so they stay the same from call to call. */
   readonly decoyKey: Buffer;
   readonly audit: AuditLog;
@@ -48,13 +50,13 @@ export interface PasskeyLoginDeps {
 const failed = () => new UnauthenticatedError('Passkey sign-in failed: start again');
 
 export function createPasskeyLogin(deps: PasskeyLoginDeps): PasskeyLogin {
-  const { passkeys, users, auth, audit, clock } = deps;
+  const { passkeys, users, auth, emails, audit, clock } = deps;
   const decoyFor = (email: string) => createHmac('sha256', deps.decoyKey).update(`passkey-decoy:${email}`).digest().subarray(0, 16).toString('base64url');
 
   return {
     async start(email) {
       const rp = relyingParty(deps.webauthn);
-      const normalized = email === null || email === undefined || email.trim() === '' ? undefined : normalizeEmail(email);
+      const normalized = email === null || email === undefined || email.trim() === '' ? undefined : emails.normalize(email);
       const user = normalized === undefined ? undefined : await users.findByEmail(normalized);
       const own = user ? ((await passkeys.listOf([user.id])).get(user.id) ?? []) : [];
       const allowCredentials =
