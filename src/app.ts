@@ -28,6 +28,8 @@ import { getMutationStatusPlugin } from './http/get-mutation-status-plugin.js';
 import { subscriptionRefusalPlugin } from './http/subscription-refusal-plugin.js';
 import { apolloOperationLimits } from './http/operation-limits/apollo-operation-limits.js';
 import { securityHeaders } from './http/security-headers.js';
+import { createMailer } from './mail/create-mailer.js';
+import { createOutbox } from './mail/outbox.js';
 import { createAuditLog } from './platform/audit.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import { ConfigError, type Config } from './platform/config.js';
@@ -39,10 +41,14 @@ import { createRedisRateLimitStore } from './rate-limit/redis-rate-limit-store.j
 import { buildSchema, loadTypeDefs } from './resolvers/build-schema.js';
 import { createResolvers } from './resolvers/create-resolvers.js';
 import { createDeviceTokenRepository } from './repositories/device-token-repository.js';
+import { createOneTimeTokenRepository } from './repositories/one-time-token-repository.js';
 import { createSessionRepository } from './repositories/session-repository.js';
 import { createUserRepository } from './repositories/user-repository.js';
+import { createAccountMail } from './services/account-mail.js';
 import { createAuthService } from './services/auth-service.js';
 import { createDeviceTrust } from './services/device-trust.js';
+import { createOneTimeTokens } from './services/one-time-tokens.js';
+import { createPasswordResetService } from './services/password-reset-service.js';
 import { createPurgeJob } from './services/purge-job.js';
 import { createRedisSessionInvalidations } from './services/redis-session-invalidations.js';
 import { createSessionService } from './services/session-service.js';
@@ -75,7 +81,9 @@ export interface App {
   metricsUrl(): string | undefined;
   /** Deletes expired and ended sessions now (also runs hourly). */
   purgeExpired(): Promise<{ sessions: number; refreshTokens: number }>;
-  /** Stops accepting, finishes in-flight requests, ends the hashing threads, closes the database. */
+  /** Resolves once every mail queued so far has been sent or given up on (mail leaves after the response). */
+  mailQueueIdle(): Promise<void>;
+  /** Stops accepting, finishes in-flight requests and queued mail, ends the hashing threads, closes the database. */
   close(): Promise<void>;
 }
 
@@ -111,6 +119,11 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   const auth = createAuthService({ ...common, passwords, accessTokens, ...config, loginThrottle: rateLimiting.loginThrottle });
   const sessions = createSessionService({ ...common, passwords });
   const users = createUserService(common);
+  // Mail leaves through an outbox, after the response (src/mail/); its links carry one-time tokens.
+  const outbox = createOutbox({ mailer: createMailer(config.mail, production, log), log, audit, settings: { concurrency: 4, maxQueued: 1000 } });
+  const tokens = createOneTimeTokens({ repository: createOneTimeTokenRepository(database), clock });
+  const mail = createAccountMail({ outbox, tokens, users: userRepository, clock, appUrl: config.mail.appUrl, passwordResetTtlMs: config.passwordResetTtlMs });
+  const passwordReset = createPasswordResetService({ ...common, passwords, tokens, mail });
   const purge = createPurgeJob({ sessions: sessionRepository, clock, log, retentionMs: config.refreshTokenTtlMs });
 
   // Each domain's services and resolvers, over the same database and request scope.
@@ -118,7 +131,7 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   const domainParts = domains.map((domain) => domain.create({ database, audit, clock, loadUser: createUserLoader(userRepository) }));
 
   // [5] resolvers → [4] rate limits chained after [3] access (shield outermost) → [2] context → [1] HTTP
-  const resolvable = buildSchema(overrides.typeDefs ?? loadTypeDefs(), createResolvers({ auth, users, sessions }, domainParts.map((part) => part.resolvers)));
+  const resolvable = buildSchema(overrides.typeDefs ?? loadTypeDefs(), createResolvers({ auth, users, sessions, passwordReset }, domainParts.map((part) => part.resolvers)));
   const policies = domainParts.flatMap((part) => part.policies ?? []);
   const schema = applyAccessRules(resolvable, { limits: rateLimiting.rulesFor(resolvable), policies, columnsOf: columnsOf(domains) });
   checkPublicOwnerFields(resolvable, { refuse: production && !config.allowPublicOwnerFields, warn: (message) => log.warn(message) });
@@ -183,10 +196,12 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
     },
     metricsUrl: () => (metricsServer?.listening ? urlOf(metricsServer, false) : undefined),
     purgeExpired: purge.runOnce,
+    mailQueueIdle: outbox.idle,
     async close() {
       draining = true; // /readyz answers 503 from now on
       purge.stop();
       await apollo.stop(); // drains the HTTP server: in-flight requests finish first
+      await outbox.close(config.shutdownTimeoutMs); // then the mail they queued, which may still need the database
       await passwords.close();
       if (metricsServer?.listening) {
         const closed = new Promise((resolve) => metricsServer.close(resolve));

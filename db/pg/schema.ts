@@ -82,3 +82,23 @@ export const deviceTokens = pgTable(
   },
   (t) => [index('device_tokens_user_id_idx').on(t.userId)],
 );
+
+// Links mailed to a user (password reset, email verification, email change),
+// by token hash only: the table cannot be replayed. One live token per user
+// and purpose (a newer request replaces the older), deleted when used, so the
+// table holds at most a few rows per user. `email` is the address the link
+// went to (the new one for an email change).
+export const oneTimeTokens = pgTable(
+  'one_time_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    purpose: text('purpose', { enum: ['password_reset', 'email_verification', 'email_change'] }).notNull(),
+    email: text('email').notNull(),
+    createdAt: millis('created_at').notNull(),
+    expiresAt: millis('expires_at').notNull(),
+  },
+  (t) => [index('one_time_tokens_user_id_purpose_idx').on(t.userId, t.purpose)],
+);

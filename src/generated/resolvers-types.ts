@@ -75,6 +75,21 @@ export type Mutation = {
    * one presented is used up; presenting it again ends its whole session.
    */
   readonly refreshToken: AuthPayload;
+  /**
+   * Mail a password reset link to this address, if it has an account. Always
+   * true for a valid address, whether or not it has an account (the answer and
+   * its timing are the same); an unknown address gets no mail. The link works
+   * once, for `PASSWORD_RESET_TTL` (30 minutes); asking again replaces it.
+   */
+  readonly requestPasswordReset: Scalars['Boolean']['output'];
+  /**
+   * Set a new password with the token from a reset link. Every session of the
+   * account ends at once (access tokens included), every device stops being
+   * trusted, other pending links stop working, and the address gets a notice.
+   * An unknown, used or expired token is `BAD_USER_INPUT` on `token`, with
+   * one message for all three.
+   */
+  readonly resetPassword: Scalars['Boolean']['output'];
   /** End one session by id: one of your own, or anyone's if you are an ADMIN. */
   readonly revokeSession: Scalars['Boolean']['output'];
   /** Change a user's role. Takes effect on that user's very next request. Admins only. */
@@ -141,6 +156,25 @@ export type MutationLoginArgs = {
  */
 export type MutationRefreshTokenArgs = {
   refreshToken: Scalars['String']['input'];
+};
+
+
+/**
+ * Everything that changes state: signing up and in, refreshing tokens, ending
+ * sessions, and managing users.
+ */
+export type MutationRequestPasswordResetArgs = {
+  email: Scalars['String']['input'];
+};
+
+
+/**
+ * Everything that changes state: signing up and in, refreshing tokens, ending
+ * sessions, and managing users.
+ */
+export type MutationResetPasswordArgs = {
+  newPassword: Scalars['String']['input'];
+  token: Scalars['String']['input'];
 };
 
 
@@ -278,6 +312,12 @@ export type QueryUsersArgs = {
 
 /** Whose calls a `@rateLimit` counts together. */
 export type RateLimitCaller =
+  /**
+   * Every caller together: one budget per value of the identity arguments,
+   * whoever sends them and from wherever (password reset: a few mails per
+   * address, however many addresses ask). Needs `identityArgs`.
+   */
+  | 'ALL'
   /** The signed-in user (by id), or the client IP when anonymous. */
   | 'CALLER'
   /**
@@ -522,6 +562,8 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   logoutAll?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   refreshToken?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRefreshTokenArgs, 'refreshToken'>>;
+  requestPasswordReset?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestPasswordResetArgs, 'email'>>;
+  resetPassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'newPassword' | 'token'>>;
   revokeSession?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeSessionArgs, 'id'>>;
   setUserRole?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSetUserRoleArgs, 'role' | 'userId'>>;
   signup?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationSignupArgs, 'email' | 'password'>>;

@@ -26,7 +26,15 @@ export type AuditEventType =
   | 'token.rejected'
   // An ADMIN changed or deleted someone else's note (its text is never logged).
   | 'note.updated'
-  | 'note.deleted';
+  | 'note.deleted'
+  // Account recovery and verification over mail (issue 16); `mail` names which mail.
+  | 'password.reset'
+  | 'email.verified'
+  | 'email.change_requested'
+  | 'email.changed'
+  | 'mail.sent'
+  | 'mail.unsent'
+  | 'mail.failed';
 
 export interface AuditEvent {
   readonly type: AuditEventType;

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { parseDurationMs } from './duration.js';
 import type { LogLevel } from './logger.js';
 import { readRateLimitSettings, type RateLimitSetting } from './rate-limit-settings.js';
+import { mailEnv, readMailSettings, type MailSettings } from './mail-settings.js';
 
 export interface Config {
   readonly env: 'development' | 'production' | 'test';
@@ -84,6 +85,10 @@ export interface Config {
   readonly allowPublicOwnerFields: boolean;
   /** Serve HTTPS from these PEM files (and send HSTS); undefined serves plain HTTP. */
   readonly tls: { readonly certPath: string; readonly keyPath: string } | undefined;
+  /** Where mail goes, whom it is from and where its links point (platform/mail-settings.ts). */
+  readonly mail: MailSettings;
+  /** How long a password reset link works. */
+  readonly passwordResetTtlMs: number;
 }
 
 export interface RedisSettings {
@@ -170,6 +175,8 @@ const envSchema = z.object({
   METRICS_PORT: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(0).max(65535).optional()),
   SHUTDOWN_TIMEOUT: duration('10s'),
   ALLOW_PUBLIC_OWNER_FIELDS: z.enum(['true', 'false']).default('false'),
+  ...mailEnv,
+  PASSWORD_RESET_TTL: duration('30m'),
 });
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -191,6 +198,9 @@ export function loadConfig(env: Env): Config {
   if (rateLimits.problems.length > 0) throw new ConfigError(`Invalid settings:\n${rateLimits.problems.map((p) => `  ${p}`).join('\n')}`);
   if (e.HEADERS_TIMEOUT < 1000 || e.HEADERS_TIMEOUT > e.REQUEST_TIMEOUT) throw new ConfigError('HEADERS_TIMEOUT must be at least 1s and not longer than REQUEST_TIMEOUT');
   if (e.LOGIN_LOCKOUT_BASE > e.LOGIN_LOCKOUT_MAX) throw new ConfigError('LOGIN_LOCKOUT_BASE must not be longer than LOGIN_LOCKOUT_MAX');
+  const mail = readMailSettings(e, e.NODE_ENV === 'production');
+  if (typeof mail === 'string') throw new ConfigError(mail);
+  if (e.PASSWORD_RESET_TTL < 60_000) throw new ConfigError('PASSWORD_RESET_TTL must be at least 1m');
   const tlsCert = e.TLS_CERT?.trim() || undefined;
   const tlsKey = e.TLS_KEY?.trim() || undefined;
   if ((tlsCert === undefined) !== (tlsKey === undefined)) throw new ConfigError('TLS_CERT and TLS_KEY go together: set both (PEM file paths) or neither');
@@ -240,5 +250,7 @@ export function loadConfig(env: Env): Config {
     redis: e.REDIS_URL === undefined ? undefined : Object.freeze({ url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX, commandTimeoutMs: e.REDIS_COMMAND_TIMEOUT }),
     allowPublicOwnerFields: e.ALLOW_PUBLIC_OWNER_FIELDS === 'true',
     tls: tlsCert !== undefined && tlsKey !== undefined ? Object.freeze({ certPath: tlsCert, keyPath: tlsKey }) : undefined,
+    mail,
+    passwordResetTtlMs: e.PASSWORD_RESET_TTL,
   });
 }

@@ -8,6 +8,9 @@ export type SessionId = Brand<string, 'SessionId'>;
 /** Only refresh tokens' hashes are stored: a leaked table cannot be replayed. */
 export type RefreshTokenHash = Brand<string, 'RefreshTokenHash'>;
 export type DeviceTokenHash = Brand<string, 'DeviceTokenHash'>;
+/** Links mailed to a user carry a one-time token; only its hash is stored. */
+export type OneTimeTokenHash = Brand<string, 'OneTimeTokenHash'>;
+export type OneTimeTokenPurpose = 'password_reset' | 'email_verification' | 'email_change';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

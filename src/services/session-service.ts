@@ -9,6 +9,7 @@ import type { RequestOrigin, SignedInViewer, Viewer } from '../platform/request-
 import type { SessionRepository } from '../repositories/session-repository.js';
 import type { UserRepository } from '../repositories/user-repository.js';
 import type { DeviceTrust } from './device-trust.js';
+import { endAllSessions } from './end-all-sessions.js';
 import { checkPasswordPolicy } from './input.js';
 import type { SessionVerifier } from './session-verifier.js';
 import type { SessionModel } from './types.js';
@@ -33,11 +34,7 @@ export function createSessionService(deps: {
 }): SessionService {
   const { users, sessions, passwords, verifier, audit, clock, devices } = deps;
 
-  const endAllOf = async (userId: UserId, reason: 'logout_all' | 'password_changed', keep?: SessionId) => {
-    const ended = await sessions.endAllOf(userId, reason, clock.now(), keep);
-    await Promise.all(ended.map((id) => verifier.forgetSession(id)));
-    return ended;
-  };
+  const endAllOf = (userId: UserId, reason: 'logout_all' | 'password_changed', keep?: SessionId) => endAllSessions(deps, userId, reason, keep);
 
   return {
     async list(userId, viewer) {
