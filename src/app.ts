@@ -49,6 +49,7 @@ import { createAuthService } from './services/auth-service.js';
 import { createDeviceTrust } from './services/device-trust.js';
 import { createOneTimeTokens } from './services/one-time-tokens.js';
 import { createPasswordResetService } from './services/password-reset-service.js';
+import { createEmailVerificationService } from './services/email-verification-service.js';
 import { createPurgeJob } from './services/purge-job.js';
 import { createRedisSessionInvalidations } from './services/redis-session-invalidations.js';
 import { createSessionService } from './services/session-service.js';
@@ -115,15 +116,17 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   // Redis is ready when it answers and this instance hears the others' session changes.
   const redisCheck = redis && { name: 'redis', check: async () => invalidations?.listening === true && (await redis.connection.ping()) };
   const devices = createDeviceTrust({ deviceTokens: createDeviceTokenRepository(database), clock, ttlMs: config.deviceTokenTtlMs, keepPerUser: config.maxSessionsPerUser });
-  const common = { users: userRepository, sessions: sessionRepository, verifier, audit, clock, devices };
-  const auth = createAuthService({ ...common, passwords, accessTokens, ...config, loginThrottle: rateLimiting.loginThrottle });
-  const sessions = createSessionService({ ...common, passwords });
-  const users = createUserService(common);
   // Mail leaves through an outbox, after the response (src/mail/); its links carry one-time tokens.
   const outbox = createOutbox({ mailer: createMailer(config.mail, production, log), log, audit, settings: { concurrency: 4, maxQueued: 1000 } });
   const tokens = createOneTimeTokens({ repository: createOneTimeTokenRepository(database), clock });
-  const mail = createAccountMail({ outbox, tokens, users: userRepository, clock, appUrl: config.mail.appUrl, passwordResetTtlMs: config.passwordResetTtlMs });
-  const passwordReset = createPasswordResetService({ ...common, passwords, tokens, mail });
+  const { appUrl } = config.mail;
+  const accountMail = createAccountMail({ outbox, tokens, users: userRepository, clock, appUrl, passwordResetTtlMs: config.passwordResetTtlMs, emailVerificationTtlMs: config.emailVerificationTtlMs });
+  const common = { users: userRepository, sessions: sessionRepository, verifier, audit, clock, devices, tokens, accountMail };
+  const auth = createAuthService({ ...common, passwords, accessTokens, ...config, loginThrottle: rateLimiting.loginThrottle });
+  const sessions = createSessionService({ ...common, passwords });
+  const users = createUserService(common);
+  const passwordReset = createPasswordResetService({ ...common, passwords });
+  const emailVerification = createEmailVerificationService(common);
   const purge = createPurgeJob({ sessions: sessionRepository, clock, log, retentionMs: config.refreshTokenTtlMs });
 
   // Each domain's services and resolvers, over the same database and request scope.
@@ -131,7 +134,7 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   const domainParts = domains.map((domain) => domain.create({ database, audit, clock, loadUser: createUserLoader(userRepository) }));
 
   // [5] resolvers → [4] rate limits chained after [3] access (shield outermost) → [2] context → [1] HTTP
-  const resolvable = buildSchema(overrides.typeDefs ?? loadTypeDefs(), createResolvers({ auth, users, sessions, passwordReset }, domainParts.map((part) => part.resolvers)));
+  const resolvable = buildSchema(overrides.typeDefs ?? loadTypeDefs(), createResolvers({ auth, users, sessions, passwordReset, emailVerification }, domainParts.map((part) => part.resolvers)));
   const policies = domainParts.flatMap((part) => part.policies ?? []);
   const schema = applyAccessRules(resolvable, { limits: rateLimiting.rulesFor(resolvable), policies, columnsOf: columnsOf(domains) });
   checkPublicOwnerFields(resolvable, { refuse: production && !config.allowPublicOwnerFields, warn: (message) => log.warn(message) });

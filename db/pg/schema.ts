@@ -3,7 +3,7 @@
 // generated from this file by drizzle-kit (`npm run db:generate:pg`) and never
 // hand-edited.
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 
 // Epoch milliseconds, as in SQLite: bigint on disk (they outgrow int4), plain
 // numbers in TypeScript (exact up to 2^53, i.e. for the next 285,000 years).
@@ -18,6 +18,9 @@ export const users = pgTable(
     email: text('email').notNull(),
     passwordHash: text('password_hash').notNull(),
     role: text('role', { enum: ['USER', 'ADMIN'] }).notNull().default('USER'),
+    // Whether the user proved they receive mail at `email` (a link mailed there
+    // was opened). Accounts made before verification existed start unverified.
+    emailVerified: boolean('email_verified').notNull().default(false),
     createdAt: millis('created_at').notNull(),
     updatedAt: millis('updated_at').notNull(),
   },

@@ -13,6 +13,9 @@ export const users = sqliteTable(
     email: text('email').notNull(),
     passwordHash: text('password_hash').notNull(),
     role: text('role', { enum: ['USER', 'ADMIN'] }).notNull().default('USER'),
+    // Whether the user proved they receive mail at `email` (a link mailed there
+    // was opened). Accounts made before verification existed start unverified.
+    emailVerified: integer('email_verified', { mode: 'boolean' }).notNull().default(false),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },

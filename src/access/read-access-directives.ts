@@ -39,7 +39,9 @@ export interface AccessChecks {
 type Node = GraphQLObjectType | GraphQLField<unknown, unknown>;
 
 /** A declaration as written: the owner's location is settled per field below. */
-type Written = { readonly kind: 'public' } | { readonly kind: 'auth'; readonly requires: AccessLevel; readonly ownerArg?: string; readonly ownerField?: string; readonly policy?: string };
+type Written =
+  | { readonly kind: 'public' }
+  | { readonly kind: 'auth'; readonly requires: AccessLevel; readonly ownerArg?: string; readonly ownerField?: string; readonly policy?: string; readonly verified?: boolean };
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
@@ -53,7 +55,8 @@ function declarationOn(schema: GraphQLSchema, node: Node, where: string, problem
   const ownerArg = text(auth['ownerArg']);
   const ownerField = text(auth['ownerField']);
   const policy = text(auth['policy']);
-  return { ...written, ...(ownerArg === undefined ? {} : { ownerArg }), ...(ownerField === undefined ? {} : { ownerField }), ...(policy === undefined ? {} : { policy }) };
+  const verified = auth['verified'] === true ? { verified: true } : {};
+  return { ...written, ...(ownerArg === undefined ? {} : { ownerArg }), ...(ownerField === undefined ? {} : { ownerField }), ...(policy === undefined ? {} : { policy }), ...verified };
 }
 
 /** Object types reachable from Query, Mutation and Subscription, through fields, interfaces and unions. */
@@ -109,7 +112,7 @@ function settle(written: Written, site: FieldSite, checks: AccessChecks, problem
   if (written.requires !== 'OWNER' && (written.ownerArg !== undefined || written.ownerField !== undefined)) {
     problems.push(`${site.where}: ownerArg and ownerField mean something only with requires: OWNER`);
   }
-  return { kind: 'auth', requires: written.requires, owner, policy };
+  return { kind: 'auth', requires: written.requires, owner, policy, ...(written.verified === true ? { verified: true } : {}) };
 }
 
 export function readAccessDirectives(schema: GraphQLSchema, checks: AccessChecks = {}): AccessMap {

@@ -4,7 +4,7 @@
 // a cached owner decision for user(id: A) must never answer user(id: B).
 import DataLoader from 'dataloader';
 import { allow, chain, rule } from 'graphql-shield';
-import { ForbiddenError, PolicyRefusedError, UnauthenticatedError } from '../platform/errors.js';
+import { EmailNotVerifiedError, ForbiddenError, PolicyRefusedError, UnauthenticatedError } from '../platform/errors.js';
 import type { Policy, PolicyRequest } from '../platform/policy.js';
 import { viewerFor, type RequestContext } from '../platform/request-context.js';
 
@@ -35,6 +35,8 @@ export type AccessDeclaration =
       readonly owner: OwnerSource | undefined;
       /** A registered policy that must also allow the call. */
       readonly policy: string | undefined;
+      /** The caller's email address must be verified (`@auth(verified: true)`). */
+      readonly verified?: boolean;
     };
 
 export type AuthDeclaration = Extract<AccessDeclaration, { kind: 'auth' }>;
@@ -49,6 +51,13 @@ export const admin: ShieldRule = rule('admin', noCache)((parent, _args, ctx: Req
   const viewer = viewerFor(ctx, parent);
   if (viewer.kind !== 'user') return new UnauthenticatedError();
   return viewer.role === 'ADMIN' ? true : new ForbiddenError();
+});
+
+/** The viewer's address is verified: read from the viewer, which the session check built, so it costs no query. */
+export const verifiedEmail: ShieldRule = rule('verifiedEmail', noCache)((parent, _args, ctx: RequestContext) => {
+  const viewer = viewerFor(ctx, parent);
+  if (viewer.kind !== 'user') return new UnauthenticatedError();
+  return viewer.emailVerified ? true : new EmailNotVerifiedError();
 });
 
 const propertyOf = (source: unknown, key: string): unknown =>
@@ -96,6 +105,7 @@ const levelRule = (declaration: AuthDeclaration): ShieldRule => {
 /** The rules a declaration's further requirements add after its level, in order. */
 function requirementRules(declaration: AuthDeclaration, policies: ReadonlyMap<string, Policy>): ShieldRule[] {
   const rules: ShieldRule[] = [];
+  if (declaration.verified === true) rules.push(verifiedEmail);
   const policy = declaration.policy === undefined ? undefined : policies.get(declaration.policy);
   if (policy) rules.push(policyRule(policy));
   return rules;

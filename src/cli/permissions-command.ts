@@ -30,6 +30,9 @@ run \`npm run -s permissions > schema/PERMISSIONS.md\`.
 - **policy \`NAME\`**: a named rule registered by the domain that declares it
   (\`@auth(policy: "NAME")\`), checked after the level.
 - **ADMIN**: admins only (\`@auth(requires: ADMIN)\`).
+- **verified email**: the caller's email address must also be verified
+  (\`@auth(verified: true)\`); an unverified caller gets \`FORBIDDEN\` with
+  \`extensions.reason: "EMAIL_NOT_VERIFIED"\`.
 - A field without its own declaration takes its type's.
 - Rules apply on the way down: a field of a type marked public is only reached
   through the fields that return that type, and each of those is checked first
@@ -50,7 +53,7 @@ function describeLevel(declaration: AuthDeclaration): string {
 function describeAccess(declaration: AccessDeclaration | undefined): string {
   if (declaration === undefined) return 'nobody (no access declared)';
   if (declaration.kind === 'public') return 'public';
-  const level = describeLevel(declaration);
+  const level = describeLevel(declaration) + (declaration.verified === true ? ', verified email' : '');
   return declaration.policy === undefined ? level : `${level}, and policy \`${declaration.policy}\``;
 }
 

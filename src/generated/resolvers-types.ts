@@ -76,6 +76,12 @@ export type Mutation = {
    */
   readonly refreshToken: AuthPayload;
   /**
+   * Mail a new verification link to your address (it replaces the older one
+   * and works for `EMAIL_VERIFICATION_TTL`, 24 hours). False, and no mail,
+   * when the address is verified already.
+   */
+  readonly requestEmailVerification: Scalars['Boolean']['output'];
+  /**
    * Mail a password reset link to this address, if it has an account. Always
    * true for a valid address, whether or not it has an account (the answer and
    * its timing are the same); an unknown address gets no mail. The link works
@@ -98,6 +104,16 @@ export type Mutation = {
   readonly signup: AuthPayload;
   /** Change your note's title or body (an ADMIN: anyone's). Null, and nothing changed, when there is no such note of yours. */
   readonly updateNote?: Maybe<Note>;
+  /**
+   * Verify an address with the token from the link mailed to it (at signup,
+   * by `requestEmailVerification`, or after a refused sign-in under
+   * REQUIRE_VERIFIED_EMAIL). Works signed in or not: the link is the proof.
+   * Returns the user, whose `emailVerified` is now true (its private fields
+   * only for the user themself). An unknown, used or expired token, or one
+   * mailed to an address the account no longer has, is `BAD_USER_INPUT` on
+   * `token`.
+   */
+  readonly verifyEmail: User;
 };
 
 
@@ -215,6 +231,15 @@ export type MutationUpdateNoteArgs = {
   body?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
   title?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * Everything that changes state: signing up and in, refreshing tokens, ending
+ * sessions, and managing users.
+ */
+export type MutationVerifyEmailArgs = {
+  token: Scalars['String']['input'];
 };
 
 /**
@@ -364,6 +389,12 @@ export type User = {
   readonly createdAt: Scalars['DateTime']['output'];
   /** Sign-in email, trimmed and lower-cased. Only the user themself or an ADMIN may read it. */
   readonly email: Scalars['String']['output'];
+  /**
+   * Whether the user proved they receive mail at `email` by opening a link
+   * mailed to it. False for a new account, and for accounts made before
+   * verification existed. Only the user themself or an ADMIN may read it.
+   */
+  readonly emailVerified: Scalars['Boolean']['output'];
   /** Opaque, stable identifier. */
   readonly id: Scalars['ID']['output'];
   /** This user's notes, newest first. Only the user themself or an ADMIN may read them. */
@@ -522,6 +553,7 @@ export type AuthDirectiveArgs = {
   ownerField?: Maybe<Scalars['String']['input']>;
   policy?: Maybe<Scalars['String']['input']>;
   requires?: Maybe<AccessLevel>;
+  verified?: Maybe<Scalars['Boolean']['input']>;
 };
 
 export type AuthDirectiveResolver<Result, Parent, ContextType = RequestContext, Args = AuthDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
@@ -562,12 +594,14 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   logoutAll?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   refreshToken?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRefreshTokenArgs, 'refreshToken'>>;
+  requestEmailVerification?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   requestPasswordReset?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestPasswordResetArgs, 'email'>>;
   resetPassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'newPassword' | 'token'>>;
   revokeSession?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeSessionArgs, 'id'>>;
   setUserRole?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSetUserRoleArgs, 'role' | 'userId'>>;
   signup?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationSignupArgs, 'email' | 'password'>>;
   updateNote?: Resolver<Maybe<ResolversTypes['Note']>, ParentType, ContextType, RequireFields<MutationUpdateNoteArgs, 'id'>>;
+  verifyEmail?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationVerifyEmailArgs, 'token'>>;
 }>;
 
 export type NoteResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Note'] = ResolversParentTypes['Note']> = ResolversObject<{
@@ -616,6 +650,7 @@ export type SessionResolvers<ContextType = RequestContext, ParentType extends Re
 export type UserResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = ResolversObject<{
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  emailVerified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   notes?: Resolver<ResolversTypes['NoteConnection'], ParentType, ContextType, RequireFields<UserNotesArgs, 'first'>>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;

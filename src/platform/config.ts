@@ -89,6 +89,10 @@ export interface Config {
   readonly mail: MailSettings;
   /** How long a password reset link works. */
   readonly passwordResetTtlMs: number;
+  /** How long a link confirming an address (verification, email change) works. */
+  readonly emailVerificationTtlMs: number;
+  /** login refuses accounts whose address is not verified (FORBIDDEN, reason EMAIL_NOT_VERIFIED). */
+  readonly requireVerifiedEmail: boolean;
 }
 
 export interface RedisSettings {
@@ -177,6 +181,8 @@ const envSchema = z.object({
   ALLOW_PUBLIC_OWNER_FIELDS: z.enum(['true', 'false']).default('false'),
   ...mailEnv,
   PASSWORD_RESET_TTL: duration('30m'),
+  EMAIL_VERIFICATION_TTL: duration('24h'),
+  REQUIRE_VERIFIED_EMAIL: z.enum(['true', 'false']).default('false'),
 });
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -200,7 +206,7 @@ export function loadConfig(env: Env): Config {
   if (e.LOGIN_LOCKOUT_BASE > e.LOGIN_LOCKOUT_MAX) throw new ConfigError('LOGIN_LOCKOUT_BASE must not be longer than LOGIN_LOCKOUT_MAX');
   const mail = readMailSettings(e, e.NODE_ENV === 'production');
   if (typeof mail === 'string') throw new ConfigError(mail);
-  if (e.PASSWORD_RESET_TTL < 60_000) throw new ConfigError('PASSWORD_RESET_TTL must be at least 1m');
+  if (e.PASSWORD_RESET_TTL < 60_000 || e.EMAIL_VERIFICATION_TTL < 60_000) throw new ConfigError('PASSWORD_RESET_TTL and EMAIL_VERIFICATION_TTL must be at least 1m');
   const tlsCert = e.TLS_CERT?.trim() || undefined;
   const tlsKey = e.TLS_KEY?.trim() || undefined;
   if ((tlsCert === undefined) !== (tlsKey === undefined)) throw new ConfigError('TLS_CERT and TLS_KEY go together: set both (PEM file paths) or neither');
@@ -252,5 +258,7 @@ export function loadConfig(env: Env): Config {
     tls: tlsCert !== undefined && tlsKey !== undefined ? Object.freeze({ certPath: tlsCert, keyPath: tlsKey }) : undefined,
     mail,
     passwordResetTtlMs: e.PASSWORD_RESET_TTL,
+    emailVerificationTtlMs: e.EMAIL_VERIFICATION_TTL,
+    requireVerifiedEmail: e.REQUIRE_VERIFIED_EMAIL === 'true',
   });
 }

@@ -3,7 +3,7 @@
 // unknown address cost the request the same), with its token issued just
 // before it is sent and its link pointing at APP_URL.
 import type { Outbox, PreparedMail } from '../mail/outbox.js';
-import { passwordChangedMail, passwordResetMail, siteOf, type ChangeOrigin, type MailContent } from '../mail/templates.js';
+import { passwordChangedMail, passwordResetMail, siteOf, verifyEmailMail, type ChangeOrigin, type MailContent } from '../mail/templates.js';
 import type { Clock } from '../platform/clock.js';
 import type { RequestOrigin } from '../platform/request-context.js';
 import type { UserRecord } from '../repositories/records.js';
@@ -15,6 +15,8 @@ export interface AccountMail {
   passwordResetLink(email: string, origin: RequestOrigin): void;
   /** Tells the account's address that its password changed (`reset`: through a mailed link). */
   passwordChanged(user: UserRecord, how: 'reset' | 'changed', origin: RequestOrigin): void;
+  /** Mails a link that verifies the user's current address (replacing any older one). */
+  verificationLink(user: Pick<UserRecord, 'id' | 'email'>, origin: RequestOrigin): void;
 }
 
 export interface AccountMailDeps {
@@ -24,6 +26,7 @@ export interface AccountMailDeps {
   readonly clock: Clock;
   readonly appUrl: string;
   readonly passwordResetTtlMs: number;
+  readonly emailVerificationTtlMs: number;
 }
 
 export function createAccountMail(deps: AccountMailDeps): AccountMail {
@@ -40,6 +43,12 @@ export function createAccountMail(deps: AccountMailDeps): AccountMail {
         if (user === undefined) return undefined;
         const token = await tokens.issue(user.id, 'password_reset', user.email, deps.passwordResetTtlMs);
         return to(user, passwordResetMail(site, { email: user.email, link: linkTo('reset-password', token), ttlMs: deps.passwordResetTtlMs }));
+      });
+    },
+    verificationLink(user, origin) {
+      outbox.post('email_verification', origin, async () => {
+        const token = await tokens.issue(user.id, 'email_verification', user.email, deps.emailVerificationTtlMs);
+        return to(user, verifyEmailMail(site, { email: user.email, link: linkTo('verify-email', token), ttlMs: deps.emailVerificationTtlMs }));
       });
     },
     passwordChanged(user, how, origin) {

@@ -5,12 +5,13 @@ import type { PasswordHasher } from '../credentials/passwords.js';
 import { hashRefreshToken, looksLikeRefreshToken, newRefreshToken } from '../credentials/refresh-tokens.js';
 import type { AuditLog } from '../platform/audit.js';
 import type { Clock } from '../platform/clock.js';
-import { UnauthenticatedError } from '../platform/errors.js';
+import { EmailNotVerifiedError, UnauthenticatedError } from '../platform/errors.js';
 import { newId, type DeviceTokenHash, type SessionId, type UserId } from '../platform/ids.js';
 import { issuedTo, type RequestOrigin, type SignedInViewer } from '../platform/request-context.js';
 import type { UserRecord } from '../repositories/records.js';
 import type { EndReason, SessionRepository } from '../repositories/session-repository.js';
 import type { UserRepository } from '../repositories/user-repository.js';
+import type { AccountMail } from './account-mail.js';
 import { checkPasswordUpperBound, normalizeEmail } from './input.js';
 import type { DeviceTrust } from './device-trust.js';
 import { createRegisterUser } from './register-user.js';
@@ -67,6 +68,10 @@ export interface AuthServiceDeps {
   readonly maxSessionsPerUser: number;
   readonly loginThrottle?: LoginThrottle;
   readonly devices: DeviceTrust;
+  /** Mails the verification link after signup (and after a login refused for want of it). */
+  readonly accountMail: Pick<AccountMail, 'verificationLink'>;
+  /** REQUIRE_VERIFIED_EMAIL: no session for an account whose address is not verified. */
+  readonly requireVerifiedEmail: boolean;
 }
 
 // One message for every failed sign-in, so it never tells whether an email has an account.
@@ -80,7 +85,7 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
   const registerUser = createRegisterUser({ users, passwords, clock });
 
   function tokensFor(user: UserRecord, sessionId: SessionId, refreshToken: string): AuthResult {
-    const viewer: SignedInViewer = { kind: 'user', userId: user.id, role: user.role, sessionId };
+    const viewer: SignedInViewer = { kind: 'user', userId: user.id, role: user.role, sessionId, emailVerified: user.emailVerified };
     const access = accessTokens.sign(viewer);
     return {
       accessToken: access.token,
@@ -129,6 +134,11 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
   return {
     async signup({ email, password }, origin) {
       const user = await registerUser({ email, password, role: 'USER', lane: untrustedLane(origin.ip) });
+      deps.accountMail.verificationLink(user, origin);
+      if (deps.requireVerifiedEmail) {
+        audit.record({ type: 'signup', origin, actorId: user.id, subjectId: user.id });
+        throw new EmailNotVerifiedError('Account created: confirm your email address with the link we mailed to it, then sign in');
+      }
       const result = await startSession(user, origin);
       audit.record({ type: 'signup', origin, actorId: user.id, subjectId: user.id, sessionId: result.viewer.sessionId });
       return { ...result, deviceToken: await devices.issue(user.id) };
@@ -156,6 +166,12 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
       // Cleared before the session exists: should the throttle's store fail
       // here, no session is left behind that nobody holds tokens for.
       await throttle.succeeded(attempt, user.id);
+      // Only after the right password, so the refusal tells nothing to anyone who lacks it.
+      if (deps.requireVerifiedEmail && !user.emailVerified) {
+        audit.record({ type: 'login.failure', origin, subjectId: user.id, reason: 'email_not_verified' });
+        deps.accountMail.verificationLink(user, origin);
+        throw new EmailNotVerifiedError('Confirm your email address first: we mailed a new link to it');
+      }
       const { passwordHash: verifiedHash, ...record } = user;
       const result = await startSession(record, origin);
       // The password may have changed while its old hash was being verified:

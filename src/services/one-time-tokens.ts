@@ -3,6 +3,7 @@
 // presented string of the wrong shape is refused before any lookup.
 import { hashOneTimeToken, looksLikeOneTimeToken, newOneTimeToken } from '../credentials/one-time-tokens.js';
 import type { Clock } from '../platform/clock.js';
+import { BadUserInputError } from '../platform/errors.js';
 import type { OneTimeTokenPurpose, UserId } from '../platform/ids.js';
 import type { OneTimeTokenRecord, OneTimeTokenRepository } from '../repositories/one-time-token-repository.js';
 
@@ -16,6 +17,9 @@ export interface OneTimeTokens {
   /** Every pending link of the user stops working. */
   revokeAllOf(userId: UserId): Promise<number>;
 }
+
+/** Unknown, malformed, used and expired links all read the same. */
+export const invalidLink = () => new BadUserInputError('token', 'This link is invalid or has expired; ask for a new one');
 
 export function createOneTimeTokens({ repository, clock }: { repository: OneTimeTokenRepository; clock: Clock }): OneTimeTokens {
   return {

@@ -6,7 +6,6 @@ import { untrustedLane } from '../credentials/fair-hashing-queue.js';
 import type { PasswordHasher } from '../credentials/passwords.js';
 import type { AuditLog } from '../platform/audit.js';
 import type { Clock } from '../platform/clock.js';
-import { BadUserInputError } from '../platform/errors.js';
 import type { RequestOrigin } from '../platform/request-context.js';
 import type { SessionRepository } from '../repositories/session-repository.js';
 import type { UserRepository } from '../repositories/user-repository.js';
@@ -14,7 +13,7 @@ import type { AccountMail } from './account-mail.js';
 import type { DeviceTrust } from './device-trust.js';
 import { endAllSessions } from './end-all-sessions.js';
 import { checkPasswordPolicy, normalizeEmail } from './input.js';
-import type { OneTimeTokens } from './one-time-tokens.js';
+import { invalidLink, type OneTimeTokens } from './one-time-tokens.js';
 import type { SessionVerifier } from './session-verifier.js';
 
 export interface PasswordResetService {
@@ -30,21 +29,18 @@ export interface PasswordResetDeps {
   readonly verifier: SessionVerifier;
   readonly devices: DeviceTrust;
   readonly tokens: OneTimeTokens;
-  readonly mail: AccountMail;
+  readonly accountMail: AccountMail;
   readonly audit: AuditLog;
   readonly clock: Clock;
 }
 
-// Unknown, malformed, used and expired links all read the same.
-export const invalidLink = () => new BadUserInputError('token', 'This link is invalid or has expired; ask for a new one');
-
 export function createPasswordResetService(deps: PasswordResetDeps): PasswordResetService {
-  const { users, passwords, verifier, devices, tokens, mail, audit, clock } = deps;
+  const { users, passwords, verifier, devices, tokens, accountMail, audit, clock } = deps;
   return {
     async request(email, origin) {
       // The request path does only this, for every address: the account is
       // looked up, and its link issued and sent, after the answer is on its way.
-      mail.passwordResetLink(normalizeEmail(email), origin);
+      accountMail.passwordResetLink(normalizeEmail(email), origin);
       return true;
     },
 
@@ -59,12 +55,14 @@ export function createPasswordResetService(deps: PasswordResetDeps): PasswordRes
       const user = used && (await users.findById(used.userId));
       if (!user) throw invalidLink();
       await users.setPasswordHash(user.id, passwordHash, clock.now());
+      // The link reached the address it was mailed to: that address is proven, if it is still the account's.
+      if (!user.emailVerified) await users.markEmailVerified(user.id, used.email, clock.now());
       await tokens.revokeAllOf(user.id);
       const ended = await endAllSessions(deps, user.id, 'password_reset');
       const devicesForgotten = await devices.revokeAllForUser(user.id);
       await verifier.forgetUser(user.id);
       audit.record({ type: 'password.reset', origin, subjectId: user.id, sessionsEnded: ended.length, devicesForgotten });
-      mail.passwordChanged(user, 'reset', origin);
+      accountMail.passwordChanged(user, 'reset', origin);
       return true;
     },
   };

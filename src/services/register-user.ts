@@ -17,19 +17,21 @@ export interface Registration {
   readonly role: Role;
   /** Whose hashing this is (sign-up: the caller's network); default trusted (the CLI). */
   readonly lane?: HashLane;
+  /** The CLI may vouch for the address (`create-user --verified`); sign-up never does. */
+  readonly emailVerified?: boolean;
 }
 
 export type RegisterUser = (registration: Registration) => Promise<UserRecord>;
 
 export function createRegisterUser(deps: { users: UserRepository; passwords: PasswordHasher; clock: Clock }): RegisterUser {
   const { users, passwords, clock } = deps;
-  return async ({ email, password, role, lane }) => {
+  return async ({ email, password, role, lane, emailVerified = false }) => {
     const normalized = normalizeEmail(email);
     // Before hashing, so an oversized password costs nothing.
     checkPasswordPolicy(password);
     const passwordHash = await passwords.hash(password, lane);
     const now = clock.now();
-    const user = await users.insert({ id: newId(now) as UserId, email: normalized, passwordHash, role, now });
+    const user = await users.insert({ id: newId(now) as UserId, email: normalized, passwordHash, role, now, emailVerified });
     if (!user) throw new BadUserInputError('email', 'This email is already registered');
     return user;
   };

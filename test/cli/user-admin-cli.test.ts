@@ -134,4 +134,19 @@ describe('user administration CLI', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^error: JWT_SECRET is required when NODE_ENV=production/);
   });
+
+  it('marks the address verified with --verified, and only then', async () => {
+    const [vouched, plain] = await Promise.all([
+      cli(['create-user', '--email', 'vouched@example.com', '--password', 'correct horse battery', '--verified']),
+      cli(['create-user', '--email', 'plain@example.com', '--password', 'correct horse battery']),
+    ]);
+    expect(vouched.stdout).toMatch(/^Created USER vouched@example\.com \(verified\) \(id /);
+    expect(plain.stdout).toMatch(/^Created USER plain@example\.com \(id /);
+    const verifiedOf = async (email: string) => {
+      const user = await login(server, email, 'correct horse battery');
+      return (await server.graphql('{ me { emailVerified } }', { token: user.accessToken })).body.data?.['me'];
+    };
+    expect(await verifiedOf('vouched@example.com')).toEqual({ emailVerified: true });
+    expect(await verifiedOf('plain@example.com')).toEqual({ emailVerified: false });
+  });
 });

@@ -20,6 +20,8 @@ describe('mail settings', () => {
     const config = loadConfig(testEnv());
     expect(config.mail).toEqual({ smtpUrl: undefined, from: 'graphql-auth <no-reply@localhost>', appUrl: 'http://localhost:5173' });
     expect(config.passwordResetTtlMs).toBe(30 * 60_000);
+    expect(config.emailVerificationTtlMs).toBe(24 * 3_600_000);
+    expect(config.requireVerifiedEmail).toBe(false);
   });
 
   it('take an SMTP URL with credentials, a From and an APP_URL without its trailing slash', () => {
@@ -39,6 +41,8 @@ describe('mail settings', () => {
     expect(refusal({ APP_URL: 'javascript:alert(1)' })).toMatch(/APP_URL: must be an http\(s\) URL/);
     expect(refusal({ APP_URL: 'https://app.example.com/?next=evil' })).toMatch(/APP_URL: must be an http\(s\) URL/);
     expect(refusal({ NODE_ENV: 'production', SMTP_URL: 'smtp://mail.example.com', MAIL_FROM: 'a@example.com' })).toMatch(/APP_URL is required with SMTP_URL when NODE_ENV=production/);
-    expect(refusal({ PASSWORD_RESET_TTL: '10s' })).toMatch(/PASSWORD_RESET_TTL must be at least 1m/);
+    expect(refusal({ PASSWORD_RESET_TTL: '10s' })).toMatch(/PASSWORD_RESET_TTL and EMAIL_VERIFICATION_TTL must be at least 1m/);
+    expect(refusal({ EMAIL_VERIFICATION_TTL: '30s' })).toMatch(/EMAIL_VERIFICATION_TTL must be at least 1m/);
+    expect(refusal({ REQUIRE_VERIFIED_EMAIL: 'yes' })).toMatch(/REQUIRE_VERIFIED_EMAIL/);
   });
 });

@@ -48,7 +48,7 @@ describe.each(dialects)('session repository on $dialect', ({ dialect }) => {
     await repo.create(newSession(1));
     expect(await repo.status(sessionId(1))).toEqual({
       sessionId: sessionId(1),
-      user: { id: alice, email: 'alice@example.com', role: 'ADMIN', createdAt: now },
+      user: { id: alice, email: 'alice@example.com', role: 'ADMIN', createdAt: now, emailVerified: false },
       expiresAt: now + 2 * hour,
       lastUsedAt: now,
       ended: false,
@@ -103,7 +103,7 @@ describe.each(dialects)('session repository on $dialect', ({ dialect }) => {
     expect(first).toEqual({
       kind: 'rotated',
       session: { id: sessionId(1), userId: alice, createdAt: now, lastUsedAt: now + 10, expiresAt: now + 2 * hour, userAgent: 'agent/2', ip: '10.0.0.2' },
-      user: { id: alice, email: 'alice@example.com', role: 'ADMIN', createdAt: now },
+      user: { id: alice, email: 'alice@example.com', role: 'ADMIN', createdAt: now, emailVerified: false },
     });
     expect(await repo.rotate(rotation('t1', 't1c', now + 20))).toEqual({ kind: 'reused', sessionId: sessionId(1), userId: alice, rotatedAt: now + 10 });
     expect((await repo.rotate(rotation('t1b', 't1d', now + 30))).kind).toBe('rotated');

@@ -34,6 +34,14 @@ describe('the permission matrix', () => {
     expect(rowOf(permissionsMarkdown(loosened), 'users(')).toContain('| signed in |');
   });
 
+  it('shows a verified-email requirement beside the level', () => {
+    const sdl = 'extend type Query { "x" launchCodes: String @auth(verified: true) "y" audit: String @auth(requires: ADMIN, verified: true) }';
+    const markdown = permissionsMarkdown([...loadTypeDefs(), sdl]);
+    expect(rowOf(markdown, 'launchCodes')).toContain('| signed in, verified email |');
+    expect(rowOf(markdown, 'audit')).toContain('| ADMIN, verified email |');
+    expect(markdown).toContain('extensions.reason: "EMAIL_NOT_VERIFIED"');
+  });
+
   it('refuses, like the server, a schema with a field that declares no access', () => {
     const undeclared = [...loadTypeDefs(), 'type Secret { value: String! }\nextend type Query { secret: Secret }'];
     expect(() => permissionsMarkdown(undeclared)).toThrow(/Query\.secret: no @auth or @public/);

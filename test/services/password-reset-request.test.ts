@@ -4,26 +4,24 @@
 // requestPasswordReset reads nothing and writes nothing for either address.
 // The lookup, the token and the mail all happen in the outbox's job, after
 // the answer. Real services over in-memory SQLite with every query logged; the
-// only stand-in is the mail transport, the true external edge.
+// only stand-in is the mail transport, the true external edge (helpers/service-mail.ts).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDatabase, type Database } from '../../db/create-database.js';
 import { createPasswordHasher, type PasswordHasher } from '../../src/credentials/passwords.js';
-import type { Mailer, MailMessage } from '../../src/mail/mailer.js';
-import { createOutbox, type Outbox } from '../../src/mail/outbox.js';
+import type { MailMessage } from '../../src/mail/mailer.js';
+import type { Outbox } from '../../src/mail/outbox.js';
 import { createAuditLog } from '../../src/platform/audit.js';
 import type { UserId } from '../../src/platform/ids.js';
 import { createLogger } from '../../src/platform/logger.js';
 import type { RequestOrigin } from '../../src/platform/request-context.js';
 import { createDeviceTokenRepository } from '../../src/repositories/device-token-repository.js';
-import { createOneTimeTokenRepository } from '../../src/repositories/one-time-token-repository.js';
 import { createSessionRepository } from '../../src/repositories/session-repository.js';
 import { createUserRepository } from '../../src/repositories/user-repository.js';
-import { createAccountMail } from '../../src/services/account-mail.js';
 import { createDeviceTrust } from '../../src/services/device-trust.js';
-import { createOneTimeTokens } from '../../src/services/one-time-tokens.js';
 import { createPasswordResetService, type PasswordResetService } from '../../src/services/password-reset-service.js';
 import { createSessionVerifier } from '../../src/services/session-verifier.js';
 import { createFakeClock } from '../helpers/fake-clock.js';
+import { createServiceMail } from '../helpers/service-mail.js';
 
 const origin: RequestOrigin = { requestId: 'r', ip: '192.0.2.1', userAgent: 'test' };
 
@@ -33,7 +31,7 @@ describe('requestPasswordReset does the same work for a known and an unknown add
   let outbox: Outbox;
   let service: PasswordResetService;
   const queries: string[] = [];
-  const sent: MailMessage[] = [];
+  let sent: MailMessage[] = [];
 
   beforeEach(async () => {
     database = await createDatabase(':memory:', { logQuery: (query) => queries.push(query) });
@@ -43,22 +41,13 @@ describe('requestPasswordReset does the same work for a known and an unknown add
     const users = createUserRepository(database);
     const sessions = createSessionRepository(database);
     await users.insert({ id: '01900000-0000-7000-8000-000000000001' as UserId, email: 'known@example.com', passwordHash: 'x', role: 'USER', now: clock.now() });
-    const mailer: Mailer = {
-      send: async (message) => {
-        sent.push(message);
-        return 'sent';
-      },
-      close() {},
-    };
-    outbox = createOutbox({ mailer, log, audit, settings: { concurrency: 1, maxQueued: 10 } });
-    const tokens = createOneTimeTokens({ repository: createOneTimeTokenRepository(database), clock });
-    const mail = createAccountMail({ outbox, tokens, users, clock, appUrl: 'https://app.example.test', passwordResetTtlMs: 1_800_000 });
+    const mail = createServiceMail({ database, clock, log, audit });
+    ({ outbox, sent } = mail);
     passwords = createPasswordHasher({ concurrency: 1 });
     const verifier = createSessionVerifier({ sessions, clock, cacheTtlMs: 5000, maxEntries: 100 });
     const devices = createDeviceTrust({ deviceTokens: createDeviceTokenRepository(database), clock, ttlMs: 1000, keepPerUser: 5 });
-    service = createPasswordResetService({ users, sessions, passwords, verifier, devices, tokens, mail, audit, clock });
+    service = createPasswordResetService({ users, sessions, passwords, verifier, devices, tokens: mail.tokens, accountMail: mail.accountMail, audit, clock });
     queries.length = 0;
-    sent.length = 0;
   });
   afterEach(async () => {
     await outbox.idle();

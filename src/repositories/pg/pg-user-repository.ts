@@ -24,9 +24,9 @@ export const createPgUserRepository = (db: PgDb): UserRepository => {
     async findWithPasswordHash(id) {
       return maybe(await byId(id), toUserWithPasswordHash);
     },
-    async insert({ id, email, passwordHash, role, now }) {
+    async insert({ id, email, passwordHash, role, now, emailVerified = false }) {
       // ON CONFLICT DO NOTHING covers the unique index on lower(email) too.
-      const [row] = await db.insert(users).values({ id, email, passwordHash, role, createdAt: now, updatedAt: now }).onConflictDoNothing().returning();
+      const [row] = await db.insert(users).values({ id, email, passwordHash, role, emailVerified, createdAt: now, updatedAt: now }).onConflictDoNothing().returning();
       return maybe(row, toUser);
     },
     async listAfter(after, limit) {
@@ -39,6 +39,10 @@ export const createPgUserRepository = (db: PgDb): UserRepository => {
     },
     async setPasswordHash(id, passwordHash, now) {
       return (await db.update(users).set({ passwordHash, updatedAt: now }).where(eq(users.id, id))).rowCount === 1;
+    },
+    async markEmailVerified(id, email, now) {
+      const [row] = await db.update(users).set({ emailVerified: true, updatedAt: now }).where(where.idWithEmail(id, email)).returning();
+      return maybe(row, toUser);
     },
     async countAdmins() {
       return db.$count(users, eq(users.role, 'ADMIN'));

@@ -33,9 +33,9 @@ export const createSqliteUserRepository = (db: SqliteDb, hot = prepareHotQueries
   async findWithPasswordHash(id) {
     return maybe(hot.byId.get({ id }), toUserWithPasswordHash);
   },
-  async insert({ id, email, passwordHash, role, now }) {
+  async insert({ id, email, passwordHash, role, now, emailVerified = false }) {
     // The unique index on lower(email) turns a taken email into no row.
-    return maybe(db.insert(users).values({ id, email, passwordHash, role, createdAt: now, updatedAt: now }).onConflictDoNothing().returning().get(), toUser);
+    return maybe(db.insert(users).values({ id, email, passwordHash, role, emailVerified, createdAt: now, updatedAt: now }).onConflictDoNothing().returning().get(), toUser);
   },
   async listAfter(after, limit) {
     return (after === undefined ? hot.firstPage.all({ limit }) : hot.pageAfter.all({ after, limit })).map(toUser);
@@ -45,6 +45,9 @@ export const createSqliteUserRepository = (db: SqliteDb, hot = prepareHotQueries
   },
   async setPasswordHash(id, passwordHash, now) {
     return db.update(users).set({ passwordHash, updatedAt: now }).where(eq(users.id, id)).run().changes === 1;
+  },
+  async markEmailVerified(id, email, now) {
+    return maybe(db.update(users).set({ emailVerified: true, updatedAt: now }).where(where.idWithEmail(id, email)).returning().get(), toUser);
   },
   async countAdmins() {
     return db.$count(users, eq(users.role, 'ADMIN'));
