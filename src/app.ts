@@ -50,6 +50,7 @@ import { createDeviceTrust } from './services/device-trust.js';
 import { createOneTimeTokens } from './services/one-time-tokens.js';
 import { createPasswordResetService } from './services/password-reset-service.js';
 import { createEmailVerificationService } from './services/email-verification-service.js';
+import { createEmailChangeService } from './services/email-change-service.js';
 import { createPurgeJob } from './services/purge-job.js';
 import { createRedisSessionInvalidations } from './services/redis-session-invalidations.js';
 import { createSessionService } from './services/session-service.js';
@@ -127,6 +128,7 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   const users = createUserService(common);
   const passwordReset = createPasswordResetService({ ...common, passwords });
   const emailVerification = createEmailVerificationService(common);
+  const emailChange = createEmailChangeService({ ...common, passwords });
   const purge = createPurgeJob({ sessions: sessionRepository, clock, log, retentionMs: config.refreshTokenTtlMs });
 
   // Each domain's services and resolvers, over the same database and request scope.
@@ -134,7 +136,7 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   const domainParts = domains.map((domain) => domain.create({ database, audit, clock, loadUser: createUserLoader(userRepository) }));
 
   // [5] resolvers → [4] rate limits chained after [3] access (shield outermost) → [2] context → [1] HTTP
-  const resolvable = buildSchema(overrides.typeDefs ?? loadTypeDefs(), createResolvers({ auth, users, sessions, passwordReset, emailVerification }, domainParts.map((part) => part.resolvers)));
+  const resolvable = buildSchema(overrides.typeDefs ?? loadTypeDefs(), createResolvers({ auth, users, sessions, passwordReset, emailVerification, emailChange }, domainParts.map((part) => part.resolvers)));
   const policies = domainParts.flatMap((part) => part.policies ?? []);
   const schema = applyAccessRules(resolvable, { limits: rateLimiting.rulesFor(resolvable), policies, columnsOf: columnsOf(domains) });
   checkPublicOwnerFields(resolvable, { refuse: production && !config.allowPublicOwnerFields, warn: (message) => log.warn(message) });

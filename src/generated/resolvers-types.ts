@@ -58,6 +58,14 @@ export type Mutation = {
   readonly __typename?: 'Mutation';
   /** Change your password. Every other session ends; this one stays signed in. Limited to 5 tries per 15 minutes per user, so a stolen access token cannot be used to guess the password. */
   readonly changePassword: Scalars['Boolean']['output'];
+  /**
+   * Move the account to the address the link was mailed to, which is then
+   * verified; the old address gets a notice, and links mailed to it stop
+   * working. Works signed in or not: the link is the proof. If another account
+   * has taken the address meanwhile, or the token is unknown, used or expired:
+   * `BAD_USER_INPUT` on `token`, nothing changed.
+   */
+  readonly confirmEmailChange: User;
   /** Write a new note; it belongs to you. At most 1,000 notes per user. */
   readonly createNote: Note;
   /** Delete your note (an ADMIN: anyone's). False, and nothing deleted, when there is no such note of yours. */
@@ -75,6 +83,13 @@ export type Mutation = {
    * one presented is used up; presenting it again ends its whole session.
    */
   readonly refreshToken: AuthPayload;
+  /**
+   * Start moving your account to a new address: a confirmation link goes to
+   * the new address (it works once, for `EMAIL_VERIFICATION_TTL`, and asking
+   * again replaces it) and a notice to the current one. Nothing changes until
+   * the link is opened. Needs your password; limited to 5 tries per 15 minutes.
+   */
+  readonly requestEmailChange: Scalars['Boolean']['output'];
   /**
    * Mail a new verification link to your address (it replaces the older one
    * and works for `EMAIL_VERIFICATION_TTL`, 24 hours). False, and no mail,
@@ -131,6 +146,15 @@ export type MutationChangePasswordArgs = {
  * Everything that changes state: signing up and in, refreshing tokens, ending
  * sessions, and managing users.
  */
+export type MutationConfirmEmailChangeArgs = {
+  token: Scalars['String']['input'];
+};
+
+
+/**
+ * Everything that changes state: signing up and in, refreshing tokens, ending
+ * sessions, and managing users.
+ */
 export type MutationCreateNoteArgs = {
   body: Scalars['String']['input'];
   title: Scalars['String']['input'];
@@ -172,6 +196,16 @@ export type MutationLoginArgs = {
  */
 export type MutationRefreshTokenArgs = {
   refreshToken: Scalars['String']['input'];
+};
+
+
+/**
+ * Everything that changes state: signing up and in, refreshing tokens, ending
+ * sessions, and managing users.
+ */
+export type MutationRequestEmailChangeArgs = {
+  currentPassword: Scalars['String']['input'];
+  newEmail: Scalars['String']['input'];
 };
 
 
@@ -587,6 +621,7 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   changePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
+  confirmEmailChange?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationConfirmEmailChangeArgs, 'token'>>;
   createNote?: Resolver<ResolversTypes['Note'], ParentType, ContextType, RequireFields<MutationCreateNoteArgs, 'body' | 'title'>>;
   deleteNote?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteNoteArgs, 'id'>>;
   deleteUser?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteUserArgs, 'id'>>;
@@ -594,6 +629,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   logoutAll?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   refreshToken?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRefreshTokenArgs, 'refreshToken'>>;
+  requestEmailChange?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestEmailChangeArgs, 'currentPassword' | 'newEmail'>>;
   requestEmailVerification?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   requestPasswordReset?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestPasswordResetArgs, 'email'>>;
   resetPassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'newPassword' | 'token'>>;

@@ -30,6 +30,8 @@ export interface UserRepository {
   setPasswordHash(id: UserId, passwordHash: string, now: number): Promise<boolean>;
   /** Marks the address verified if it is still `email` (case-insensitively); undefined when the user or that address is gone. */
   markEmailVerified(id: UserId, email: string, now: number): Promise<UserRecord | undefined>;
+  /** Moves the user to a new, verified address; undefined when the address is taken (case-insensitively) or the user is gone. */
+  changeEmail(id: UserId, email: string, now: number): Promise<UserRecord | undefined>;
   /** How many users hold the ADMIN role (the last one may not give it up). */
   countAdmins(): Promise<number>;
   /** Deletes the user; sessions and refresh tokens go with it (cascade). */

@@ -1,20 +1,16 @@
 import type { Resolvers } from '../generated/resolvers-types.js';
 import type { AuthService } from '../services/auth-service.js';
-import type { EmailVerificationService } from '../services/email-verification-service.js';
-import type { PasswordResetService } from '../services/password-reset-service.js';
 import type { SessionService } from '../services/session-service.js';
 import type { UserService } from '../services/user-service.js';
-import { createAccountResolvers } from './account-resolvers.js';
+import { createAccountResolvers, type AccountServices } from './account-resolvers.js';
 import { createAuthResolvers } from './auth-resolvers.js';
 import { dateTimeScalar } from './date-time-scalar.js';
 import { createUserResolvers } from './user-resolvers.js';
 
-export interface ResolverServices {
+export interface ResolverServices extends AccountServices {
   readonly auth: AuthService;
   readonly users: UserService;
   readonly sessions: SessionService;
-  readonly passwordReset: PasswordResetService;
-  readonly emailVerification: EmailVerificationService;
 }
 
 /** All resolvers (the server's and each domain's), merged by type. Each area owns distinct fields, so a shallow merge per type is exact. */

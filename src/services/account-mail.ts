@@ -3,7 +3,17 @@
 // unknown address cost the request the same), with its token issued just
 // before it is sent and its link pointing at APP_URL.
 import type { Outbox, PreparedMail } from '../mail/outbox.js';
-import { passwordChangedMail, passwordResetMail, siteOf, verifyEmailMail, type ChangeOrigin, type MailContent } from '../mail/templates.js';
+import {
+  emailChangeConfirmationMail,
+  emailChangedMail,
+  emailChangeRequestedMail,
+  passwordChangedMail,
+  passwordResetMail,
+  siteOf,
+  verifyEmailMail,
+  type ChangeOrigin,
+  type MailContent,
+} from '../mail/templates.js';
 import type { Clock } from '../platform/clock.js';
 import type { RequestOrigin } from '../platform/request-context.js';
 import type { UserRecord } from '../repositories/records.js';
@@ -17,6 +27,10 @@ export interface AccountMail {
   passwordChanged(user: UserRecord, how: 'reset' | 'changed', origin: RequestOrigin): void;
   /** Mails a link that verifies the user's current address (replacing any older one). */
   verificationLink(user: Pick<UserRecord, 'id' | 'email'>, origin: RequestOrigin): void;
+  /** Mails a confirmation link to the new address and a notice to the current one. */
+  emailChangeLinks(user: UserRecord, newEmail: string, origin: RequestOrigin): void;
+  /** Tells the old address that the account moved to `newEmail`. */
+  emailChanged(before: UserRecord, newEmail: string, origin: RequestOrigin): void;
 }
 
 export interface AccountMailDeps {
@@ -50,6 +64,19 @@ export function createAccountMail(deps: AccountMailDeps): AccountMail {
         const token = await tokens.issue(user.id, 'email_verification', user.email, deps.emailVerificationTtlMs);
         return to(user, verifyEmailMail(site, { email: user.email, link: linkTo('verify-email', token), ttlMs: deps.emailVerificationTtlMs }));
       });
+    },
+    emailChangeLinks(user, newEmail, origin) {
+      outbox.post('email_change_confirmation', origin, async () => {
+        const token = await tokens.issue(user.id, 'email_change', newEmail, deps.emailVerificationTtlMs);
+        const content = emailChangeConfirmationMail(site, { newEmail, link: linkTo('confirm-email-change', token), ttlMs: deps.emailVerificationTtlMs });
+        return to({ id: user.id, email: newEmail }, content);
+      });
+      const at = changeOrigin(origin);
+      outbox.post('email_change_requested', origin, async () => to(user, emailChangeRequestedMail(site, { email: user.email, newEmail, origin: at })));
+    },
+    emailChanged(before, newEmail, origin) {
+      const at = changeOrigin(origin);
+      outbox.post('email_changed', origin, async () => to(before, emailChangedMail(site, { email: before.email, newEmail, origin: at })));
     },
     passwordChanged(user, how, origin) {
       const at = changeOrigin(origin);

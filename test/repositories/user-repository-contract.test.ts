@@ -72,6 +72,15 @@ describe.each(dialects)('user repository on $dialect', ({ dialect }) => {
     expect(await users().markEmailVerified(userId(9), 'lin@example.com', now + 5)).toBeUndefined();
   });
 
+  it('moves a user to a free address, verified, and refuses one taken in any case', async () => {
+    await users().insert(newUser(1, 'first@example.com'));
+    await users().insert(newUser(2, 'Taken@example.com'));
+    expect(await users().changeEmail(userId(1), 'taken@EXAMPLE.com', now + 5)).toBeUndefined();
+    expect(await users().findById(userId(1))).toMatchObject({ email: 'first@example.com', emailVerified: false });
+    expect(await users().changeEmail(userId(1), 'second@example.com', now + 5)).toEqual({ id: userId(1), email: 'second@example.com', role: 'USER', createdAt: now + 1, emailVerified: true });
+    expect(await users().changeEmail(userId(9), 'third@example.com', now + 5)).toBeUndefined();
+  });
+
   it('deletes a user with its sessions and refresh tokens (cascade)', async () => {
     await users().insert(newUser(1));
     await users().insert(newUser(2));

@@ -3,6 +3,7 @@ import { asc, eq, gt, inArray } from 'drizzle-orm';
 import type { PgDb } from '../../../db/create-database.js';
 import { users } from '../../../db/pg/schema.js';
 import { maybe, toUser, toUserWithPasswordHash } from '../records-from-rows.js';
+import { isUniqueViolation } from '../unique-violation.js';
 import { userFilters } from '../user-filters.js';
 import type { UserRepository } from '../user-repository.js';
 
@@ -43,6 +44,15 @@ export const createPgUserRepository = (db: PgDb): UserRepository => {
     async markEmailVerified(id, email, now) {
       const [row] = await db.update(users).set({ emailVerified: true, updatedAt: now }).where(where.idWithEmail(id, email)).returning();
       return maybe(row, toUser);
+    },
+    async changeEmail(id, email, now) {
+      try {
+        const [row] = await db.update(users).set({ email, emailVerified: true, updatedAt: now }).where(eq(users.id, id)).returning();
+        return maybe(row, toUser);
+      } catch (error) {
+        if (isUniqueViolation(error)) return undefined;
+        throw error;
+      }
     },
     async countAdmins() {
       return db.$count(users, eq(users.role, 'ADMIN'));

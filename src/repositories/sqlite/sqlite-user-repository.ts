@@ -3,6 +3,7 @@ import { asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { SqliteDb } from '../../../db/create-database.js';
 import { users } from '../../../db/sqlite/schema.js';
 import { maybe, toUser, toUserWithPasswordHash } from '../records-from-rows.js';
+import { isUniqueViolation } from '../unique-violation.js';
 import { userFilters } from '../user-filters.js';
 import type { UserRepository } from '../user-repository.js';
 
@@ -48,6 +49,14 @@ export const createSqliteUserRepository = (db: SqliteDb, hot = prepareHotQueries
   },
   async markEmailVerified(id, email, now) {
     return maybe(db.update(users).set({ emailVerified: true, updatedAt: now }).where(where.idWithEmail(id, email)).returning().get(), toUser);
+  },
+  async changeEmail(id, email, now) {
+    try {
+      return maybe(db.update(users).set({ email, emailVerified: true, updatedAt: now }).where(eq(users.id, id)).returning().get(), toUser);
+    } catch (error) {
+      if (isUniqueViolation(error)) return undefined;
+      throw error;
+    }
   },
   async countAdmins() {
     return db.$count(users, eq(users.role, 'ADMIN'));
