@@ -1,6 +1,8 @@
 // The page: a sign-up/sign-in form, then the account, its sessions (one per
 // device) with per-device sign-out, and sign-out everywhere.
+import { createAccountMailScreens } from './account-mail-screens.js';
 import { createAuthClient } from './auth-client.js';
+import { byId } from './by-id.js';
 import { describeError } from './describe-error.js';
 import { createNotesScreen } from './notes-screen.js';
 import {
@@ -14,15 +16,10 @@ import {
 } from './operations.js';
 import { renderMe, renderSessions } from './render-account.js';
 import { keepDeviceToken, readDeviceToken } from './device-token.js';
+import { openLinkPage } from './link-pages.js';
 
 // Set at build time (see vite.config.ts); the API must list this page's origin in CORS_ORIGINS.
 const apiUrl = import.meta.env.VITE_API_URL || 'http://localhost:4000/graphql';
-
-function byId<T extends HTMLElement>(id: string): T {
-  const found = document.getElementById(id);
-  if (found === null) throw new Error(`index.html has no #${id}`);
-  return found as T;
-}
 
 const ui = {
   form: byId<HTMLFormElement>('auth-form'),
@@ -46,11 +43,15 @@ const api = createAuthClient(apiUrl, {
   onSessionEnded: () => log('This session has ended: sign in again'),
 });
 const notes = createNotesScreen(byId('notes'), { api, run, log });
+const accountMail = createAccountMailScreens({ api, run, log });
 
 function showSignedIn(signedIn: boolean): void {
   ui.form.hidden = signedIn;
   ui.account.hidden = !signedIn;
-  if (!signedIn) notes.clear();
+  if (!signedIn) {
+    notes.clear();
+    accountMail.clear();
+  }
 }
 
 /** After RATE_LIMITED the form waits out `retryAfter` instead of burning more attempts. */
@@ -85,6 +86,7 @@ async function loadAccount(): Promise<void> {
     return;
   }
   renderMe(ui.me, meData.me);
+  accountMail.showAccount(meData.me);
   renderSessions(ui.sessions, sessionsData.me.sessions, (session) => {
     void run(() => (session.current ? signOut() : endSession(session.id, session.userAgent)));
   });
@@ -133,4 +135,5 @@ byId('sign-out-everywhere').addEventListener('click', () => {
   });
 });
 
-showSignedIn(false);
+// A link from a mail (reset, verification, email change) opens its own page instead.
+if (!openLinkPage(window.location, { api, run, log })) showSignedIn(false);
