@@ -118,7 +118,8 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   const redisCheck = redis && { name: 'redis', check: async () => invalidations?.listening === true && (await redis.connection.ping()) };
   const devices = createDeviceTrust({ deviceTokens: createDeviceTokenRepository(database), clock, ttlMs: config.deviceTokenTtlMs, keepPerUser: config.maxSessionsPerUser });
   // Mail leaves through an outbox, after the response (src/mail/); its links carry one-time tokens.
-  const outbox = createOutbox({ mailer: createMailer(config.mail, production, log), log, audit, settings: { concurrency: 4, maxQueued: 1000 } });
+  const mailConnections = 4;
+  const outbox = createOutbox({ mailer: createMailer(config.mail, production, log, mailConnections), log, audit, settings: { concurrency: mailConnections, maxQueued: 1000 } });
   const tokens = createOneTimeTokens({ repository: createOneTimeTokenRepository(database), clock });
   const { appUrl } = config.mail;
   const accountMail = createAccountMail({ outbox, tokens, users: userRepository, clock, appUrl, passwordResetTtlMs: config.passwordResetTtlMs, emailVerificationTtlMs: config.emailVerificationTtlMs });

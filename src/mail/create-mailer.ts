@@ -7,8 +7,8 @@ import { createLogMailer, unconfiguredMailer } from './log-mailer.js';
 import type { Mailer } from './mailer.js';
 import { createSmtpMailer } from './smtp-mailer.js';
 
-export function createMailer(settings: MailSettings, production: boolean, log: Logger): Mailer {
-  if (settings.smtpUrl !== undefined) return createSmtpMailer({ smtpUrl: settings.smtpUrl, from: settings.from });
+export function createMailer(settings: MailSettings, production: boolean, log: Logger, connections: number): Mailer {
+  if (settings.smtpUrl !== undefined) return createSmtpMailer({ smtpUrl: settings.smtpUrl, from: settings.from, connections });
   if (!production) return createLogMailer(log);
   log.warn('SMTP_URL is not set: no mail is sent (password resets, email verification, notices); each one is recorded as a mail.unsent audit event');
   return unconfiguredMailer;

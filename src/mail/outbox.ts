@@ -26,17 +26,21 @@ export interface Outbox {
   close(timeoutMs: number): Promise<void>;
 }
 
-interface Job {
-  readonly kind: MailKind;
-  readonly origin: RequestOrigin;
-  readonly prepare: () => Promise<PreparedMail | undefined>;
+export interface OutboxSettings {
+  /** Messages handed to the mail server at once (its connections). */
+  readonly concurrency: number;
+  /**
+   * Jobs preparing, and messages waiting to be sent, at most (each); past
+   * that a mail is dropped, logged and audited, so a flood or an unreachable
+   * server cannot grow memory without bound.
+   */
+  readonly maxQueued: number;
 }
 
-export interface OutboxSettings {
-  /** Jobs running at once (each may hold an SMTP connection). */
-  readonly concurrency: number;
-  /** Jobs waiting at most; past that a mail is dropped, logged and audited, so an unreachable server cannot grow memory without bound. */
-  readonly maxQueued: number;
+interface Ready {
+  readonly kind: MailKind;
+  readonly origin: RequestOrigin;
+  readonly prepared: PreparedMail;
 }
 
 // Anything in an error message long and random enough to be a token goes, in
@@ -50,67 +54,92 @@ function failureOf(error: unknown): { readonly reason: string; readonly detail: 
   return { reason, detail: { error: error.name, code: code ?? null, responseCode: responseCode ?? null, message: scrub(error.message) } };
 }
 
+// Two stages, so preparing never waits behind sending: a job for an unknown
+// address (a lookup, no mail) is done at once even while the mail server is
+// slow, and only real messages queue for it.
 export function createOutbox(deps: { mailer: Mailer; log: Logger; audit: AuditLog; settings: OutboxSettings }): Outbox {
   const { mailer, log, audit, settings } = deps;
-  const waiting: Job[] = [];
-  let running = 0;
+  const toSend: Ready[] = [];
+  let preparing = 0;
+  let sending = 0;
   let idleWaiters: Array<() => void> = [];
 
+  const isIdle = () => preparing === 0 && sending === 0 && toSend.length === 0;
   const settleIfIdle = () => {
-    if (running > 0 || waiting.length > 0) return;
+    if (!isIdle()) return;
     const waiters = idleWaiters;
     idleWaiters = [];
     for (const resolve of waiters) resolve();
   };
 
-  async function run({ kind, origin, prepare }: Job): Promise<void> {
-    let subjectId: string | undefined;
+  function failed(kind: MailKind, origin: RequestOrigin, subjectId: string | undefined, error: unknown): void {
+    if (error instanceof MailNotConfiguredError) {
+      audit.record({ type: 'mail.unsent', origin, subjectId, mail: kind, reason: 'SMTP_URL is not set' });
+      return;
+    }
+    const { reason, detail } = failureOf(error);
+    log.error({ requestId: origin.requestId, mail: kind, subjectId: subjectId ?? null, ...detail }, `mail not sent: ${kind}`);
+    audit.record({ type: 'mail.failed', origin, subjectId, mail: kind, reason });
+  }
+
+  function dropped(kind: MailKind, origin: RequestOrigin, subjectId?: string): void {
+    log.error({ requestId: origin.requestId, mail: kind, subjectId: subjectId ?? null }, `mail dropped: the outbox is full (${settings.maxQueued} waiting)`);
+    audit.record({ type: 'mail.failed', origin, subjectId, mail: kind, reason: 'outbox_full' });
+  }
+
+  async function send({ kind, origin, prepared }: Ready): Promise<void> {
+    const { subjectId, ...message } = prepared;
     try {
-      const prepared = await prepare();
-      if (prepared === undefined) return;
-      const { subjectId: about, ...message } = prepared;
-      subjectId = about;
       const delivery = await mailer.send({ kind, ...message });
       if (delivery === 'sent') audit.record({ type: 'mail.sent', origin, subjectId, mail: kind });
     } catch (error) {
-      if (error instanceof MailNotConfiguredError) {
-        audit.record({ type: 'mail.unsent', origin, subjectId, mail: kind, reason: 'SMTP_URL is not set' });
-        return;
-      }
-      const { reason, detail } = failureOf(error);
-      log.error({ requestId: origin.requestId, mail: kind, subjectId: subjectId ?? null, ...detail }, `mail not sent: ${kind}`);
-      audit.record({ type: 'mail.failed', origin, subjectId, mail: kind, reason });
+      failed(kind, origin, subjectId, error);
     }
   }
 
   function pump(): void {
-    while (running < settings.concurrency && waiting.length > 0) {
-      const job = waiting.shift();
-      if (job === undefined) break;
-      running += 1;
-      // run() catches everything; the catch here only keeps a bug from becoming an unhandled rejection.
-      void run(job)
-        .catch((error: unknown) => log.error({ err: error, mail: job.kind }, 'outbox job failed'))
+    while (sending < settings.concurrency && toSend.length > 0) {
+      const ready = toSend.shift();
+      if (ready === undefined) break;
+      sending += 1;
+      void send(ready)
+        .catch((error: unknown) => log.error({ err: error, mail: ready.kind }, 'outbox send failed'))
         .finally(() => {
-          running -= 1;
+          sending -= 1;
           pump();
           settleIfIdle();
         });
     }
   }
 
-  const idle = (): Promise<void> => (running === 0 && waiting.length === 0 ? Promise.resolve() : new Promise((resolve) => idleWaiters.push(resolve)));
+  async function prepare(kind: MailKind, origin: RequestOrigin, make: () => Promise<PreparedMail | undefined>): Promise<void> {
+    try {
+      const prepared = await make();
+      if (prepared === undefined) return;
+      if (toSend.length >= settings.maxQueued) return dropped(kind, origin, prepared.subjectId);
+      toSend.push({ kind, origin, prepared });
+      pump();
+    } catch (error) {
+      failed(kind, origin, undefined, error);
+    }
+  }
+
+  const idle = (): Promise<void> => (isIdle() ? Promise.resolve() : new Promise((resolve) => idleWaiters.push(resolve)));
 
   return {
-    post(kind, origin, prepare) {
-      if (waiting.length >= settings.maxQueued) {
-        log.error({ requestId: origin.requestId, mail: kind, queued: waiting.length }, `mail dropped: the outbox is full (${settings.maxQueued} waiting)`);
-        audit.record({ type: 'mail.failed', origin, mail: kind, reason: 'outbox_full' });
-        return;
-      }
-      waiting.push({ kind, origin, prepare });
+    post(kind, origin, make) {
+      if (preparing >= settings.maxQueued) return dropped(kind, origin);
+      preparing += 1;
       // After this turn of the event loop: the response is written first.
-      setImmediate(pump);
+      setImmediate(() => {
+        // prepare() catches everything; this catch only keeps a bug from becoming an unhandled rejection.
+        void prepare(kind, origin, make)
+          .catch((error: unknown) => log.error({ err: error, mail: kind }, 'outbox job failed'))
+          .finally(() => {
+            preparing -= 1;
+            settleIfIdle();
+          });
+      });
     },
     idle,
     async close(timeoutMs) {
@@ -120,7 +149,7 @@ export function createOutbox(deps: { mailer: Mailer; log: Logger; audit: AuditLo
       });
       const outcome = await Promise.race([idle(), timedOut]);
       clearTimeout(timer);
-      if (outcome === 'timeout') log.warn({ running, queued: waiting.length }, 'closing with mail still unsent');
+      if (outcome === 'timeout') log.warn({ preparing, sending, queued: toSend.length }, 'closing with mail still unsent');
       mailer.close();
     },
   };

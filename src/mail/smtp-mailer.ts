@@ -13,10 +13,15 @@ const loopback = (hostname: string) => hostname === 'localhost' || hostname === 
 // instead of holding an outbox slot for nodemailer's default minutes.
 const timeouts = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000, dnsTimeout: 10_000 } as const;
 
-export function createSmtpMailer(settings: { readonly smtpUrl: string; readonly from: string }): Mailer {
+export function createSmtpMailer(settings: { readonly smtpUrl: string; readonly from: string; readonly connections: number }): Mailer {
   const { hostname, protocol } = new URL(settings.smtpUrl);
   const transport = createTransport({
     url: settings.smtpUrl,
+    // A few connections kept open and reused: a burst of mail does not pay a
+    // TCP, TLS and AUTH handshake per message (nor count against a provider's
+    // connection limits).
+    pool: true,
+    maxConnections: settings.connections,
     ...timeouts,
     requireTLS: protocol === 'smtp:' && !loopback(hostname),
     // Nodemailer logs nothing unless asked; its debug log would hold the messages, links and all.
