@@ -4,42 +4,26 @@
 // a person clicking it would. Verification (with a resent link replacing the
 // first), email change, and getting back in after forgetting the password
 // with nothing but the mail.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { build } from 'vite';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeOf, defaultPassword, login } from '../helpers/accounts.js';
 import { meStatus } from '../helpers/session-queries.js';
-import { serveDirectory, type ServedDirectory } from '../helpers/serve-directory.js';
 import { startTestServer, type TestServer } from '../helpers/start-test-server.js';
 import { linkFrom, startTestSmtpServer, type TestSmtpServer } from '../helpers/test-smtp-server.js';
+import { chromiumAvailable, prepareWebExample, type WebExample } from '../helpers/web-example-in-chromium.js';
 
-const chromiumPath = '/usr/bin/chromium';
-const hasChromium = existsSync(chromiumPath);
-if (!hasChromium) {
-  console.warn(`SKIPPED test/browser/account-mail.test.ts: no Chromium at ${chromiumPath} (install it with: apt-get install -y chromium)`);
-}
-
-const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'];
+const hasChromium = chromiumAvailable('test/browser/account-mail.test.ts');
 const email = 'reader@example.com';
 const newEmail = 'reader.new@example.com';
 const newPassword = 'remembered at last';
 
 describe.skipIf(!hasChromium)('the mail flows of the web example in Chromium', () => {
-  const tempDirs: string[] = [];
-  let site: ServedDirectory;
+  let site: WebExample;
   let smtp: TestSmtpServer;
   let server: TestServer;
   let browser: BrowserContext;
   let page: Page;
 
-  const tempDir = (prefix: string) => {
-    const dir = mkdtempSync(join(tmpdir(), prefix));
-    tempDirs.push(dir);
-    return dir;
-  };
   const activity = (text: string) => page.locator('#activity li', { hasText: text }).waitFor();
   /** Opens a mailed link in a tab of its own, as a mail client would. */
   async function openLink(link: string): Promise<Page> {
@@ -51,28 +35,17 @@ describe.skipIf(!hasChromium)('the mail flows of the web example in Chromium', (
   const mailTo = (to: string, subject: string) => smtp.nextMail(to, (m) => m.subject === subject);
 
   beforeAll(async () => {
-    const outDir = tempDir('account-mail-dist-');
-    site = await serveDirectory(outDir, { spa: true });
+    site = await prepareWebExample('account-mail', { spa: true });
     smtp = await startTestSmtpServer();
     server = await startTestServer({ env: { CORS_ORIGINS: site.origin, APP_URL: site.origin, SMTP_URL: smtp.url, MAIL_FROM: 'Example <no-reply@example.test>' } });
-    await build({
-      configFile: 'examples/web/vite.config.ts',
-      logLevel: 'warn',
-      build: { outDir },
-      define: { 'import.meta.env.VITE_API_URL': JSON.stringify(`${server.url}/graphql`) },
-    });
-    browser = await chromium.launchPersistentContext(tempDir('account-mail-profile-'), { executablePath: chromiumPath, headless: true, args: chromiumArgs });
-    page = browser.pages()[0] ?? (await browser.newPage());
-    page.setDefaultTimeout(10_000);
+    ({ browser, page } = await site.open(`${server.url}/graphql`));
     await page.goto(`${site.origin}/`);
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await site?.close();
     await server?.close();
     await smtp?.close();
-    await site?.close();
-    for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
   });
 
   it('signs up unverified, sends the link again, and verifies the address from the newest mail', async () => {

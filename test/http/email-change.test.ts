@@ -3,13 +3,12 @@
 // old one; the new address must still be free when the link is opened. And
 // the notices sent when a password changes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codeOf, defaultPassword, signup, type SignedIn } from '../helpers/accounts.js';
+import { codeOf, fieldOf, defaultPassword, signup, type SignedIn } from '../helpers/accounts.js';
 import { auditEvents } from '../helpers/session-queries.js';
 import { startTestServer, type GraphqlResult, type TestServer } from '../helpers/start-test-server.js';
 import { startTestSmtpServer, tokenFrom, type TestSmtpServer } from '../helpers/test-smtp-server.js';
 
 const appUrl = 'https://app.example.test';
-const fieldOf = (result: GraphqlResult) => result.body.errors?.[0]?.extensions?.['field'];
 
 describe('email change over real mail', () => {
   let smtp: TestSmtpServer;

@@ -4,9 +4,9 @@
 // unverified accounts from signing in (saying so only to whoever has the
 // password).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codeOf, defaultPassword, signup } from '../helpers/accounts.js';
+import { codeOf, fieldOf, reasonOf, defaultPassword, signup } from '../helpers/accounts.js';
 import { auditEvents } from '../helpers/session-queries.js';
-import { startTestServer, type GraphqlResult, type TestServer } from '../helpers/start-test-server.js';
+import { startTestServer, type TestServer } from '../helpers/start-test-server.js';
 import { startTestSmtpServer, tokenFrom, type TestSmtpServer } from '../helpers/test-smtp-server.js';
 import { loadTypeDefs } from '../../src/resolvers/build-schema.js';
 
@@ -15,8 +15,6 @@ const verifyMutation = 'mutation($t: String!) { verifyEmail(token: $t) { id } }'
 // A field only verified callers may use, to watch the rule work.
 const verifiedOnly = 'extend type Query { "For verified callers." launchCodes: String @auth(verified: true) }';
 
-const reasonOf = (result: GraphqlResult) => result.body.errors?.[0]?.extensions?.['reason'];
-const fieldOf = (result: GraphqlResult) => result.body.errors?.[0]?.extensions?.['field'];
 
 describe('email verification over real mail', () => {
   let smtp: TestSmtpServer;

@@ -2,9 +2,9 @@
 // sets a new password once, ends every session and device at once, and a
 // known address cannot be told from an unknown one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codeOf, defaultPassword, refresh, signup } from '../helpers/accounts.js';
+import { codeOf, fieldOf, defaultPassword, refresh, signup } from '../helpers/accounts.js';
 import { auditEvents, meStatus } from '../helpers/session-queries.js';
-import { startTestServer, type GraphqlResult, type TestServer } from '../helpers/start-test-server.js';
+import { startTestServer, type TestServer } from '../helpers/start-test-server.js';
 import { smtpPassword, startTestSmtpServer, tokenFrom, type TestSmtpServer } from '../helpers/test-smtp-server.js';
 
 const appUrl = 'https://app.example.test';
@@ -34,7 +34,6 @@ describe('password reset over real mail', () => {
   const login = (email: string, password: string, deviceToken: string | null = null) =>
     server.graphql(loginMutation, { variables: { e: email, p: password, d: deviceToken }, headers: { 'x-forwarded-for': nextIp() } });
   const resetMail = (email: string) => smtp.nextMail(email, (m) => m.subject === 'Reset your password');
-  const fieldOf = (result: GraphqlResult) => result.body.errors?.[0]?.extensions?.['field'];
 
   it('mails a link that sets a new password, ends every session and device at once, and sends a notice', async () => {
     const email = 'forgetful@example.com';
