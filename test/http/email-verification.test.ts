@@ -8,6 +8,8 @@ import { codeOf, fieldOf, reasonOf, defaultPassword, signup } from '../helpers/a
 import { auditEvents } from '../helpers/session-queries.js';
 import { startTestServer, type TestServer } from '../helpers/start-test-server.js';
 import { startTestSmtpServer, tokenFrom, type TestSmtpServer } from '../helpers/test-smtp-server.js';
+import { startTwoInstances, type TwoInstances } from '../helpers/start-two-instances.js';
+import { redisAvailable } from '../helpers/test-redis.js';
 import { loadTypeDefs } from '../../src/resolvers/build-schema.js';
 
 const appUrl = 'https://app.example.test';
@@ -139,5 +141,28 @@ describe('REQUIRE_VERIFIED_EMAIL', () => {
     expect((await server.graphql(verifyMutation, { variables: { t: newest } })).body.errors).toBeUndefined();
     expect((await login('strict@example.com')).body.data).toEqual({ login: { accessToken: expect.any(String), user: { emailVerified: true } } });
     expect(auditEvents(server, 'login.failure').filter((e) => e['reason'] === 'email_not_verified')).toHaveLength(3);
+  });
+});
+
+describe.skipIf(!redisAvailable('email verification across two instances'))('email verification across two instances on one Redis', () => {
+  let smtp: TestSmtpServer;
+  let pair: TwoInstances;
+  beforeAll(async () => {
+    smtp = await startTestSmtpServer();
+    // SESSION_CACHE_TTL long enough that only the published change can refresh B's cached answer.
+    pair = await startTwoInstances({ env: { SMTP_URL: smtp.url, MAIL_FROM: 'no-reply@example.test', APP_URL: appUrl, SESSION_CACHE_TTL: '1h' }, typeDefs: [...loadTypeDefs(), verifiedOnly] });
+  });
+  afterAll(async () => {
+    await pair?.close();
+    await smtp?.close();
+  });
+
+  it('opens @auth(verified: true) on the other instance at its very next request', async () => {
+    const user = await signup(pair.a, 'twice@example.com');
+    const onB = () => pair.b.graphql('{ launchCodes }', { token: user.accessToken });
+    expect(reasonOf(await onB())).toBe('EMAIL_NOT_VERIFIED'); // B has cached the viewer as unverified
+    const token = tokenFrom(await smtp.nextMail('twice@example.com', (m) => m.subject === 'Confirm your email address'), 'verify-email');
+    expect((await pair.a.graphql(verifyMutation, { variables: { t: token } })).body.errors).toBeUndefined();
+    expect((await onB()).body).toEqual({ data: { launchCodes: null } });
   });
 });
