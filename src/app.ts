@@ -122,7 +122,7 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   const devices = createDeviceTrust({ deviceTokens: createDeviceTokenRepository(database), clock, ttlMs: config.deviceTokenTtlMs, keepPerUser: config.maxSessionsPerUser });
   // Mail leaves through an outbox, after the response (src/mail/); its links carry one-time tokens.
   const mailConnections = 4;
-  const outbox = createOutbox({ mailer: createMailer(config.mail, production, log, mailConnections), log, audit, settings: { concurrency: mailConnections, maxQueued: 1000 } });
+  const outbox = createOutbox({ mailer: createMailer(config.mail, config.env, log, mailConnections), log, audit, settings: { concurrency: mailConnections, maxQueued: 1000 } });
   const tokens = createOneTimeTokens({ repository: createOneTimeTokenRepository(database), clock });
   const { appUrl } = config.mail;
   const accountMail = createAccountMail({ outbox, tokens, users: userRepository, clock, appUrl, passwordResetTtlMs: config.passwordResetTtlMs, emailVerificationTtlMs: config.emailVerificationTtlMs });

@@ -1,7 +1,8 @@
-// The mailers for a server without SMTP_URL. In development (and tests) each
-// mail is written to the log, link included, so every flow can be tried with
-// nothing but the server. In production nothing is written but the refusal:
-// a link in a production log would be a credential anyone with the log holds.
+// The mailers for a server without SMTP_URL. In development each mail is
+// written to the log, recipient and link included, so every flow can be tried
+// with nothing but the server. Anywhere else nothing is written but the
+// refusal: a link in a production log would be a credential anyone with the
+// log holds, and an address is personal data.
 import type { Logger } from '../platform/logger.js';
 import { MailNotConfiguredError, type Mailer } from './mailer.js';
 

@@ -156,7 +156,7 @@ describe('mail delivery when things go wrong', () => {
   });
 
   it('in development without SMTP_URL, writes each mail to the log: subject, recipient and link', async () => {
-    const server = await startTestServer({ env: { APP_URL: 'http://localhost:5173' } });
+    const server = await startTestServer({ env: { NODE_ENV: 'development', APP_URL: 'http://localhost:5173' } });
     try {
       await signup(server, 'local@example.com');
       await requestReset(server, 'local@example.com');
