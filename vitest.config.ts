@@ -12,6 +12,7 @@ const acceptanceOnPostgres = [
   'test/http/sessions-list.test.ts',
   'test/http/password-change.test.ts',
   'test/http/session-lifetime.test.ts',
+  'test/http/email-look-alikes.test.ts',
   // account recovery and verification over real mail (issue 16)
   'test/http/password-reset.test.ts',
   'test/http/email-verification.test.ts',

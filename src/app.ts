@@ -49,11 +49,13 @@ import { createUserRepository } from './repositories/user-repository.js';
 import { createAccountMail } from './services/account-mail.js';
 import { createAuthService } from './services/auth-service.js';
 import { createDeviceTrust } from './services/device-trust.js';
+import { createEmailAddresses } from './services/email-addresses.js';
+import { createEmailChangeService } from './services/email-change-service.js';
+import { backfillEmailSkeletons, type SkeletonBackfill } from './services/email-skeleton-backfill.js';
+import { createEmailVerificationService } from './services/email-verification-service.js';
 import { createOneTimeTokens } from './services/one-time-tokens.js';
 import { createPasswordResetService } from './services/password-reset-service.js';
-import { createEmailVerificationService } from './services/email-verification-service.js';
-import { createEmailChangeService } from './services/email-change-service.js';
-import { createPurgeJob } from './services/purge-job.js';
+import { createPurgeJob, type Purged } from './services/purge-job.js';
 import { createRedisSessionInvalidations } from './services/redis-session-invalidations.js';
 import { createSessionService } from './services/session-service.js';
 import { createSessionVerifier } from './services/session-verifier.js';
@@ -83,8 +85,8 @@ export interface App {
   listen(port: number, host?: string): Promise<string>;
   /** Base URL of the METRICS_PORT listener once listening, else undefined. */
   metricsUrl(): string | undefined;
-  /** Deletes expired and ended sessions now (also runs hourly). */
-  purgeExpired(): Promise<{ sessions: number; refreshTokens: number }>;
+  /** Deletes expired and ended sessions, expired refresh and device tokens now (also runs hourly). */
+  purgeExpired(): Promise<Purged>;
   /** Resolves once every mail queued so far has been sent or given up on (mail leaves after the response). */
   mailQueueIdle(): Promise<void>;
   /** Stops accepting, finishes in-flight requests and queued mail, ends the hashing threads, closes the database. */
@@ -119,21 +121,24 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   const verifier = createSessionVerifier({ sessions: sessionRepository, clock, cacheTtlMs: config.sessionCacheTtlMs, maxEntries: 10_000, invalidations });
   // Redis is ready when it answers and this instance hears the others' session changes.
   const redisCheck = redis && { name: 'redis', check: async () => invalidations?.listening === true && (await redis.connection.ping()) };
-  const devices = createDeviceTrust({ deviceTokens: createDeviceTokenRepository(database), clock, ttlMs: config.deviceTokenTtlMs, keepPerUser: config.maxSessionsPerUser });
+  const deviceTokens = createDeviceTokenRepository(database);
+  const devices = createDeviceTrust({ deviceTokens, clock, ttlMs: config.deviceTokenTtlMs, keepPerUser: config.maxSessionsPerUser });
   // Mail leaves through an outbox, after the response (src/mail/); its links carry one-time tokens.
   const mailConnections = 4;
   const outbox = createOutbox({ mailer: createMailer(config.mail, config.env, log, mailConnections), log, audit, settings: { concurrency: mailConnections, maxQueued: 1000 } });
   const tokens = createOneTimeTokens({ repository: createOneTimeTokenRepository(database), clock });
   const { appUrl } = config.mail;
   const accountMail = createAccountMail({ outbox, tokens, users: userRepository, clock, appUrl, passwordResetTtlMs: config.passwordResetTtlMs, emailVerificationTtlMs: config.emailVerificationTtlMs });
-  const common = { users: userRepository, sessions: sessionRepository, verifier, audit, clock, devices, tokens, accountMail };
+  const emails = createEmailAddresses({ users: userRepository, utf8LocalParts: config.emailUtf8LocalParts });
+  const common = { users: userRepository, sessions: sessionRepository, verifier, audit, clock, devices, tokens, accountMail, emails };
+  if (config.emailUtf8LocalParts) logBackfill(log, await backfillEmailSkeletons(userRepository));
   const auth = createAuthService({ ...common, passwords, accessTokens, ...config, loginThrottle: rateLimiting.loginThrottle });
   const sessions = createSessionService({ ...common, passwords });
   const users = createUserService(common);
   const passwordReset = createPasswordResetService({ ...common, passwords });
   const emailVerification = createEmailVerificationService(common);
   const emailChange = createEmailChangeService({ ...common, passwords });
-  const purge = createPurgeJob({ sessions: sessionRepository, clock, log, retentionMs: config.refreshTokenTtlMs });
+  const purge = createPurgeJob({ sessions: sessionRepository, deviceTokens, clock, log, retentionMs: config.refreshTokenTtlMs });
 
   // Each domain's services and resolvers, over the same database and request scope.
   const domains = overrides.domains ?? domainModules;
@@ -254,6 +259,11 @@ async function listenOn(server: Server, port: number, host: string | undefined, 
     });
   });
   return urlOf(server, secure);
+}
+
+function logBackfill(log: Logger, { filled, lookAlikes }: SkeletonBackfill): void {
+  if (filled > 0) log.info({ filled }, 'stored the TR39 skeleton of existing addresses (EMAIL_UTF8_LOCAL_PARTS)');
+  if (lookAlikes.length > 0) log.warn({ userIds: lookAlikes }, "these users' addresses look like another user's (same TR39 skeleton); they keep signing in, but no new account can look like them");
 }
 
 function readPem(path: string, setting: string): Buffer {

@@ -5,6 +5,7 @@ import { allow, chain, deny, shield, type IRules } from 'graphql-shield';
 import type { GraphQLSchema } from 'graphql';
 import { ForbiddenError } from '../platform/errors.js';
 import type { Policy } from '../platform/policy.js';
+import { locateAppErrors } from './locate-app-errors.js';
 import { readAccessDirectives, type AccessChecks } from './read-access-directives.js';
 import { createRuleFor, type ShieldRule } from './rules.js';
 
@@ -64,5 +65,5 @@ export function applyAccessRules(schema: GraphQLSchema, setup: AccessSetup = {})
     if (typeWrappers === undefined) continue;
     for (const [fieldName, rule] of Object.entries(fields)) if (rule === allow) delete typeWrappers[fieldName];
   }
-  return applyMiddleware(schema, wrappers);
+  return applyMiddleware(schema, locateAppErrors, wrappers);
 }

@@ -11,7 +11,7 @@ import type { UserRecord } from '../repositories/records.js';
 import type { UserRepository } from '../repositories/user-repository.js';
 import type { AccountMail } from './account-mail.js';
 import { checkCurrentPassword } from './current-password.js';
-import { normalizeEmail } from './input.js';
+import type { EmailAddresses } from './email-addresses.js';
 import { invalidLink, type OneTimeTokens } from './one-time-tokens.js';
 import type { SessionVerifier } from './session-verifier.js';
 
@@ -22,6 +22,7 @@ export interface EmailChangeService {
 
 export function createEmailChangeService(deps: {
   users: UserRepository;
+  emails: EmailAddresses;
   passwords: PasswordHasher;
   tokens: OneTimeTokens;
   accountMail: AccountMail;
@@ -29,14 +30,15 @@ export function createEmailChangeService(deps: {
   audit: AuditLog;
   clock: Clock;
 }): EmailChangeService {
-  const { users, tokens, accountMail, verifier, audit, clock } = deps;
+  const { users, emails, tokens, accountMail, verifier, audit, clock } = deps;
   return {
     async request(viewer, newEmail, currentPassword, origin) {
-      const normalized = normalizeEmail(newEmail, 'newEmail');
+      const normalized = emails.normalize(newEmail, 'newEmail');
       // The password first: a borrowed access token alone learns nothing, not even which addresses are taken.
       const { passwordHash: _hash, ...user } = await checkCurrentPassword(deps, viewer.userId, currentPassword);
       if (normalized === user.email) throw new BadUserInputError('newEmail', 'This is already your email address');
-      if (await users.findByEmail(normalized)) throw new BadUserInputError('newEmail', 'This email is already registered');
+      // Free, and (with EMAIL_UTF8_LOCAL_PARTS) not a look-alike of a taken one, as at sign-up.
+      await emails.checkFree(normalized, 'newEmail');
       accountMail.emailChangeLinks(user, normalized, origin);
       audit.record({ type: 'email.change_requested', origin, actorId: user.id, subjectId: user.id });
       return true;
@@ -46,7 +48,12 @@ export function createEmailChangeService(deps: {
       const used = await tokens.consume(token, 'email_change');
       const before = used && (await users.findById(used.userId));
       if (!before) throw invalidLink();
-      const after = await users.changeEmail(before.id, used.email, clock.now());
+      // Still free (and no look-alike of a taken one) now, and the unique indexes settle a race.
+      const address = await emails.checkFree(used.email, 'token').catch((error: unknown) => {
+        if (error instanceof BadUserInputError) return undefined; // taken, or a look-alike of a taken one
+        throw error;
+      });
+      const after = address && (await users.changeEmail(before.id, address, clock.now()));
       if (!after) throw new BadUserInputError('token', 'Another account has taken this address since the link was sent; ask for the change again with another address');
       // Reset and verification links went to the old address: they are void now.
       await tokens.revokeAllOf(after.id);

@@ -12,7 +12,8 @@ import type { UserRepository } from '../repositories/user-repository.js';
 import type { AccountMail } from './account-mail.js';
 import type { DeviceTrust } from './device-trust.js';
 import { endAllSessions } from './end-all-sessions.js';
-import { checkPasswordPolicy, normalizeEmail } from './input.js';
+import type { EmailAddresses } from './email-addresses.js';
+import { checkPasswordPolicy } from './input.js';
 import { invalidLink, type OneTimeTokens } from './one-time-tokens.js';
 import type { SessionVerifier } from './session-verifier.js';
 
@@ -24,6 +25,7 @@ export interface PasswordResetService {
 
 export interface PasswordResetDeps {
   readonly users: UserRepository;
+  readonly emails: EmailAddresses;
   readonly sessions: SessionRepository;
   readonly passwords: PasswordHasher;
   readonly verifier: SessionVerifier;
@@ -35,12 +37,12 @@ export interface PasswordResetDeps {
 }
 
 export function createPasswordResetService(deps: PasswordResetDeps): PasswordResetService {
-  const { users, passwords, verifier, devices, tokens, accountMail, audit, clock } = deps;
+  const { users, emails, passwords, verifier, devices, tokens, accountMail, audit, clock } = deps;
   return {
     async request(email, origin) {
       // The request path does only this, for every address: the account is
       // looked up, and its link issued and sent, after the answer is on its way.
-      accountMail.passwordResetLink(normalizeEmail(email), origin);
+      accountMail.passwordResetLink(emails.normalize(email), origin);
       return true;
     },
 

@@ -1,19 +1,27 @@
-// Keeps the sessions and refresh_tokens tables from growing without bound:
-// ended and expired sessions go after a retention period (long enough to read
-// them in an investigation), expired refresh tokens at once.
+// Keeps the sessions, refresh_tokens and device_tokens tables from growing
+// without bound: ended and expired sessions go after a retention period (long
+// enough to read them in an investigation), expired refresh tokens and device
+// tokens at once. Revoked device tokens need no purge: revoking deletes them.
 import type { Clock } from '../platform/clock.js';
 import type { Logger } from '../platform/logger.js';
+import type { DeviceTokenRepository } from '../repositories/device-token-repository.js';
 import type { SessionRepository } from '../repositories/session-repository.js';
 
 const everyMs = 60 * 60 * 1000;
 
-export function createPurgeJob(deps: { sessions: SessionRepository; clock: Clock; log: Logger; retentionMs: number }) {
-  const { sessions, clock, log, retentionMs } = deps;
+export interface Purged {
+  readonly sessions: number;
+  readonly refreshTokens: number;
+  readonly deviceTokens: number;
+}
+
+export function createPurgeJob(deps: { sessions: SessionRepository; deviceTokens: DeviceTokenRepository; clock: Clock; log: Logger; retentionMs: number }) {
+  const { sessions, deviceTokens, clock, log, retentionMs } = deps;
   let timer: NodeJS.Timeout | undefined;
-  const runOnce = async () => {
+  const runOnce = async (): Promise<Purged> => {
     const now = clock.now();
-    const purged = await sessions.purge(now, now - retentionMs);
-    if (purged.sessions + purged.refreshTokens > 0) log.info({ purged }, 'purged expired sessions and refresh tokens');
+    const purged = { ...(await sessions.purge(now, now - retentionMs)), deviceTokens: await deviceTokens.purgeExpired(now) };
+    if (purged.sessions + purged.refreshTokens + purged.deviceTokens > 0) log.info({ purged }, 'purged expired sessions and tokens');
     return purged;
   };
   return {

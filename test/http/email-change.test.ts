@@ -106,3 +106,34 @@ describe('email change over real mail', () => {
     expect(notice.text).toContain('Every other session of the account was signed out.');
   });
 });
+
+describe('email change with EMAIL_UTF8_LOCAL_PARTS', () => {
+  let smtp: TestSmtpServer;
+  let server: TestServer;
+  beforeAll(async () => {
+    smtp = await startTestSmtpServer();
+    server = await startTestServer({ env: { SMTP_URL: smtp.url, MAIL_FROM: 'no-reply@example.test', APP_URL: appUrl, EMAIL_UTF8_LOCAL_PARTS: 'true' } });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await smtp?.close();
+  });
+
+  it('refuses an address that looks like a taken one, when asked and when the link is opened', async () => {
+    await signup(server, 'admin@example.com');
+    const user = await signup(server, 'someone@example.com');
+    const change = (newEmail: string) =>
+      server.graphql('mutation($e: String!) { requestEmailChange(newEmail: $e, currentPassword: "correct horse battery") }', { token: user.accessToken, variables: { e: newEmail } });
+    // Cyrillic а in place of the Latin a.
+    const lookAlike = await change('\u0430dmin@example.com');
+    expect(codeOf(lookAlike)).toBe('BAD_USER_INPUT');
+    expect(fieldOf(lookAlike)).toBe('newEmail');
+    // Free when asked; a look-alike (1 for l) is registered before the link is opened.
+    expect((await change('bobl@example.com')).body.data).toEqual({ requestEmailChange: true });
+    const token = tokenFrom(await smtp.nextMail('bobl@example.com', (m) => m.subject === 'Confirm your new email address'), 'confirm-email-change');
+    await signup(server, 'bob1@example.com');
+    const refused = await server.graphql('mutation($t: String!) { confirmEmailChange(token: $t) { id } }', { variables: { t: token } });
+    expect(fieldOf(refused)).toBe('token');
+    expect((await server.graphql('{ me { email } }', { token: user.accessToken })).body.data).toEqual({ me: { email: 'someone@example.com' } });
+  });
+});

@@ -15,6 +15,7 @@ import { createSessionRepository } from '../../src/repositories/session-reposito
 import { createUserRepository } from '../../src/repositories/user-repository.js';
 import { createAuthService } from '../../src/services/auth-service.js';
 import { createDeviceTrust } from '../../src/services/device-trust.js';
+import { createEmailAddresses } from '../../src/services/email-addresses.js';
 import { createSessionService } from '../../src/services/session-service.js';
 import { createSessionVerifier } from '../../src/services/session-verifier.js';
 import { createFakeClock } from '../helpers/fake-clock.js';
@@ -59,7 +60,7 @@ describe('a login racing a password change', () => {
     const { accountMail, outbox } = createServiceMail({ database, clock, log, audit });
     const common = { users, sessions, verifier, audit, clock, passwords, devices, accountMail };
     const accessTokens = createAccessTokens({ secret: testSecret, previousSecret: undefined, issuer: 'i', audience: 'a', ttlMs: 60_000 }, clock);
-    const auth = createAuthService({ ...common, accessTokens, refreshTokenTtlMs: 3_600_000, sessionMaxAgeMs: 86_400_000, refreshReuseGraceMs: 0, maxSessionsPerUser: 50, requireVerifiedEmail: false });
+    const auth = createAuthService({ ...common, accessTokens, refreshTokenTtlMs: 3_600_000, sessionMaxAgeMs: 86_400_000, refreshReuseGraceMs: 0, maxSessionsPerUser: 50, requireVerifiedEmail: false, emails: createEmailAddresses({ users, utf8LocalParts: false }) });
     const account = createSessionService(common);
 
     try {

@@ -18,6 +18,7 @@ import { createDeviceTokenRepository } from '../../src/repositories/device-token
 import { createSessionRepository } from '../../src/repositories/session-repository.js';
 import { createUserRepository } from '../../src/repositories/user-repository.js';
 import { createDeviceTrust } from '../../src/services/device-trust.js';
+import { createEmailAddresses } from '../../src/services/email-addresses.js';
 import { createPasswordResetService, type PasswordResetService } from '../../src/services/password-reset-service.js';
 import { createSessionVerifier } from '../../src/services/session-verifier.js';
 import { createFakeClock } from '../helpers/fake-clock.js';
@@ -46,7 +47,8 @@ describe('requestPasswordReset does the same work for a known and an unknown add
     passwords = createPasswordHasher({ concurrency: 1 });
     const verifier = createSessionVerifier({ sessions, clock, cacheTtlMs: 5000, maxEntries: 100 });
     const devices = createDeviceTrust({ deviceTokens: createDeviceTokenRepository(database), clock, ttlMs: 1000, keepPerUser: 5 });
-    service = createPasswordResetService({ users, sessions, passwords, verifier, devices, tokens: mail.tokens, accountMail: mail.accountMail, audit, clock });
+    const emails = createEmailAddresses({ users, utf8LocalParts: false });
+    service = createPasswordResetService({ users, emails, sessions, passwords, verifier, devices, tokens: mail.tokens, accountMail: mail.accountMail, audit, clock });
     queries.length = 0;
   });
   afterEach(async () => {

@@ -1,10 +1,11 @@
 // The user queries on PostgreSQL (node-postgres pool).
-import { asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, notExists, sql } from 'drizzle-orm';
 import type { PgDb } from '../../../db/create-database.js';
 import { users } from '../../../db/pg/schema.js';
 import { maybe, toUser, toUserWithPasswordHash } from '../records-from-rows.js';
+import type { UserId } from '../../platform/ids.js';
 import { isUniqueViolation } from '../unique-violation.js';
-import { userFilters } from '../user-filters.js';
+import { collision, userFilters } from '../user-filters.js';
 import type { UserRepository } from '../user-repository.js';
 
 const where = userFilters(users);
@@ -36,10 +37,27 @@ export const createPgUserRepository = (db: PgDb, hot = prepareHotQueries(db)): U
     async findWithPasswordHash(id) {
       return maybe(await byId(id), toUserWithPasswordHash);
     },
-    async insert({ id, email, passwordHash, role, now, emailVerified = false }) {
-      // ON CONFLICT DO NOTHING covers the unique index on lower(email) too.
-      const [row] = await db.insert(users).values({ id, email, passwordHash, role, emailVerified, createdAt: now, updatedAt: now }).onConflictDoNothing().returning();
+    async whoHas(address) {
+      return collision(address, await db.select({ email: users.email }).from(users).where(where.holding(address)).limit(2));
+    },
+    async insert({ id, email, emailSkeleton, passwordHash, role, now, emailVerified = false }) {
+      // ON CONFLICT DO NOTHING covers the unique indexes on lower(email) and the skeleton too.
+      const [row] = await db.insert(users).values({ id, email, emailSkeleton: emailSkeleton ?? null, passwordHash, role, emailVerified, createdAt: now, updatedAt: now }).onConflictDoNothing().returning();
       return maybe(row, toUser);
+    },
+    async listWithoutSkeleton(after, limit) {
+      const rows = await db.select({ id: users.id, email: users.email }).from(users).where(and(isNull(users.emailSkeleton), after === undefined ? undefined : gt(users.id, after))).orderBy(asc(users.id)).limit(limit);
+      return rows.map((row) => ({ id: row.id as UserId, email: row.email }));
+    },
+    async setEmailSkeleton(id, emailSkeleton) {
+      const holder = db.select({ id: users.id }).from(users).where(eq(users.emailSkeleton, emailSkeleton));
+      try {
+        return (await db.update(users).set({ emailSkeleton }).where(and(eq(users.id, id), isNull(users.emailSkeleton), notExists(holder)))).rowCount === 1;
+      } catch (error) {
+        // Another instance stored the same skeleton between our check and our write.
+        if (isUniqueViolation(error)) return false;
+        throw error;
+      }
     },
     async listAfter(after, limit) {
       return (after === undefined ? await hot.firstPage.execute({ limit }) : await hot.pageAfter.execute({ after, limit })).map(toUser);
@@ -55,9 +73,9 @@ export const createPgUserRepository = (db: PgDb, hot = prepareHotQueries(db)): U
       const [row] = await db.update(users).set({ emailVerified: true, updatedAt: now }).where(where.idWithEmail(id, email)).returning();
       return maybe(row, toUser);
     },
-    async changeEmail(id, email, now) {
+    async changeEmail(id, { email, emailSkeleton }, now) {
       try {
-        const [row] = await db.update(users).set({ email, emailVerified: true, updatedAt: now }).where(eq(users.id, id)).returning();
+        const [row] = await db.update(users).set({ email, emailSkeleton, emailVerified: true, updatedAt: now }).where(eq(users.id, id)).returning();
         return maybe(row, toUser);
       } catch (error) {
         if (isUniqueViolation(error)) return undefined;

@@ -1,10 +1,11 @@
 // The user queries on SQLite (better-sqlite3, synchronous).
-import { asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, notExists, sql } from 'drizzle-orm';
 import type { SqliteDb } from '../../../db/create-database.js';
 import { users } from '../../../db/sqlite/schema.js';
 import { maybe, toUser, toUserWithPasswordHash } from '../records-from-rows.js';
 import { isUniqueViolation } from '../unique-violation.js';
-import { userFilters } from '../user-filters.js';
+import { collision, userFilters } from '../user-filters.js';
+import type { UserId } from '../../platform/ids.js';
 import type { UserRepository } from '../user-repository.js';
 
 const where = userFilters(users);
@@ -34,9 +35,21 @@ export const createSqliteUserRepository = (db: SqliteDb, hot = prepareHotQueries
   async findWithPasswordHash(id) {
     return maybe(hot.byId.get({ id }), toUserWithPasswordHash);
   },
-  async insert({ id, email, passwordHash, role, now, emailVerified = false }) {
-    // The unique index on lower(email) turns a taken email into no row.
-    return maybe(db.insert(users).values({ id, email, passwordHash, role, emailVerified, createdAt: now, updatedAt: now }).onConflictDoNothing().returning().get(), toUser);
+  async whoHas(address) {
+    return collision(address, db.select({ email: users.email }).from(users).where(where.holding(address)).limit(2).all());
+  },
+  async insert({ id, email, emailSkeleton, passwordHash, role, now, emailVerified = false }) {
+    // The unique indexes on lower(email) and the skeleton turn a taken address into no row.
+    return maybe(db.insert(users).values({ id, email, emailSkeleton: emailSkeleton ?? null, passwordHash, role, emailVerified, createdAt: now, updatedAt: now }).onConflictDoNothing().returning().get(), toUser);
+  },
+  async listWithoutSkeleton(after, limit) {
+    const rows = db.select({ id: users.id, email: users.email }).from(users).where(and(isNull(users.emailSkeleton), after === undefined ? undefined : gt(users.id, after))).orderBy(asc(users.id)).limit(limit).all();
+    return rows.map((row) => ({ id: row.id as UserId, email: row.email }));
+  },
+  async setEmailSkeleton(id, emailSkeleton) {
+    // One statement, and SQLite runs one writer at a time: nobody takes the skeleton in between.
+    const holder = db.select({ id: users.id }).from(users).where(eq(users.emailSkeleton, emailSkeleton));
+    return db.update(users).set({ emailSkeleton }).where(and(eq(users.id, id), isNull(users.emailSkeleton), notExists(holder))).run().changes === 1;
   },
   async listAfter(after, limit) {
     return (after === undefined ? hot.firstPage.all({ limit }) : hot.pageAfter.all({ after, limit })).map(toUser);
@@ -50,9 +63,9 @@ export const createSqliteUserRepository = (db: SqliteDb, hot = prepareHotQueries
   async markEmailVerified(id, email, now) {
     return maybe(db.update(users).set({ emailVerified: true, updatedAt: now }).where(where.idWithEmail(id, email)).returning().get(), toUser);
   },
-  async changeEmail(id, email, now) {
+  async changeEmail(id, { email, emailSkeleton }, now) {
     try {
-      return maybe(db.update(users).set({ email, emailVerified: true, updatedAt: now }).where(eq(users.id, id)).returning().get(), toUser);
+      return maybe(db.update(users).set({ email, emailSkeleton, emailVerified: true, updatedAt: now }).where(eq(users.id, id)).returning().get(), toUser);
     } catch (error) {
       if (isUniqueViolation(error)) return undefined;
       throw error;

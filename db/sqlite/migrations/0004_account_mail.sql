@@ -8,4 +8,5 @@ CREATE TABLE `one_time_tokens` (
 	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-CREATE INDEX `one_time_tokens_user_id_purpose_idx` ON `one_time_tokens` (`user_id`,`purpose`);
+CREATE INDEX `one_time_tokens_user_id_purpose_idx` ON `one_time_tokens` (`user_id`,`purpose`);--> statement-breakpoint
+ALTER TABLE `users` ADD `email_verified` integer DEFAULT false NOT NULL;
