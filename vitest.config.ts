@@ -13,6 +13,10 @@ const acceptanceOnPostgres = [
   'test/http/password-change.test.ts',
   'test/http/session-lifetime.test.ts',
   'test/http/email-look-alikes.test.ts',
+  // account recovery and verification over real mail (issue 16)
+  'test/http/password-reset.test.ts',
+  'test/http/email-verification.test.ts',
+  'test/http/email-change.test.ts',
   // the reference domain: ownership, lists and pages on PostgreSQL too
   'test/notes/notes-access.test.ts',
   // two servers on one PostgreSQL and one Redis (skipped, with a note, without TEST_REDIS_URL)

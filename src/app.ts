@@ -30,6 +30,8 @@ import { subscriptionRefusalPlugin } from './http/subscription-refusal-plugin.js
 import { apolloOperationLimits } from './http/operation-limits/apollo-operation-limits.js';
 import { securityHeaders } from './http/security-headers.js';
 import { serviceUnavailablePlugin } from './http/service-unavailable-plugin.js';
+import { createMailer } from './mail/create-mailer.js';
+import { createOutbox } from './mail/outbox.js';
 import { createAuditLog } from './platform/audit.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import { ConfigError, type Config } from './platform/config.js';
@@ -42,12 +44,18 @@ import { createRedisRateLimitStore } from './rate-limit/redis-rate-limit-store.j
 import { buildSchema, loadTypeDefs } from './resolvers/build-schema.js';
 import { createResolvers } from './resolvers/create-resolvers.js';
 import { createDeviceTokenRepository } from './repositories/device-token-repository.js';
+import { createOneTimeTokenRepository } from './repositories/one-time-token-repository.js';
 import { createSessionRepository } from './repositories/session-repository.js';
 import { createUserRepository } from './repositories/user-repository.js';
+import { createAccountMail } from './services/account-mail.js';
 import { createAuthService } from './services/auth-service.js';
 import { createDeviceTrust } from './services/device-trust.js';
 import { createEmailAddresses } from './services/email-addresses.js';
+import { createEmailChangeService } from './services/email-change-service.js';
 import { backfillEmailSkeletons, type SkeletonBackfill } from './services/email-skeleton-backfill.js';
+import { createEmailVerificationService } from './services/email-verification-service.js';
+import { createOneTimeTokens } from './services/one-time-tokens.js';
+import { createPasswordResetService } from './services/password-reset-service.js';
 import { createPurgeJob, type Purged } from './services/purge-job.js';
 import { createRedisSessionInvalidations } from './services/redis-session-invalidations.js';
 import { createSessionService } from './services/session-service.js';
@@ -83,7 +91,9 @@ export interface App {
   metricsUrl(): string | undefined;
   /** Deletes expired and ended sessions, expired refresh and device tokens now (also runs hourly). */
   purgeExpired(): Promise<Purged>;
-  /** Stops accepting, finishes in-flight requests, ends the hashing threads, closes the database. */
+  /** Resolves once every mail queued so far has been sent or given up on (mail leaves after the response). */
+  mailQueueIdle(): Promise<void>;
+  /** Stops accepting, finishes in-flight requests and queued mail, ends the hashing threads, closes the database. */
   close(): Promise<void>;
 }
 
@@ -117,8 +127,14 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   const redisCheck = redis && { name: 'redis', check: async () => invalidations?.listening === true && (await redis.connection.ping()) };
   const deviceTokens = createDeviceTokenRepository(database);
   const devices = createDeviceTrust({ deviceTokens, clock, ttlMs: config.deviceTokenTtlMs, keepPerUser: config.maxSessionsPerUser });
-  const common = { users: userRepository, sessions: sessionRepository, verifier, audit, clock, devices };
+  // Mail leaves through an outbox, after the response (src/mail/); its links carry one-time tokens.
+  const mailConnections = 4;
+  const outbox = createOutbox({ mailer: createMailer(config.mail, config.env, log, mailConnections), log, audit, settings: { concurrency: mailConnections, maxQueued: 1000 } });
+  const tokens = createOneTimeTokens({ repository: createOneTimeTokenRepository(database), clock });
+  const { appUrl } = config.mail;
+  const accountMail = createAccountMail({ outbox, tokens, users: userRepository, clock, appUrl, passwordResetTtlMs: config.passwordResetTtlMs, emailVerificationTtlMs: config.emailVerificationTtlMs });
   const emails = createEmailAddresses({ users: userRepository, utf8LocalParts: config.emailUtf8LocalParts });
+  const common = { users: userRepository, sessions: sessionRepository, verifier, audit, clock, devices, tokens, accountMail, emails };
   if (config.emailUtf8LocalParts) logBackfill(log, await backfillEmailSkeletons(userRepository));
   // The second factor: TOTP secrets need MFA_ENCRYPTION_KEY, checked against the database before serving.
   const mfaRepositories = createMfaRepositories(database);
@@ -129,6 +145,9 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   const auth = createAuthService({ ...common, passwords, accessTokens, ...config, loginThrottle: rateLimiting.loginThrottle, emails, secondFactor: mfa.challenges });
   const sessions = createSessionService({ ...common, passwords });
   const users = createUserService(common);
+  const passwordReset = createPasswordResetService({ ...common, passwords });
+  const emailVerification = createEmailVerificationService(common);
+  const emailChange = createEmailChangeService({ ...common, passwords });
   const purge = createPurgeJob({ sessions: sessionRepository, deviceTokens, clock, log, retentionMs: config.refreshTokenTtlMs });
 
   // Each domain's services and resolvers, over the same database and request scope.
@@ -136,7 +155,7 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   const domainParts = domains.map((domain) => domain.create({ database, audit, clock, loadUser: createUserLoader(userRepository) }));
 
   // [5] resolvers → [4] rate limits chained after [3] access (shield outermost) → [2] context → [1] HTTP
-  const resolvable = buildSchema(overrides.typeDefs ?? loadTypeDefs(), createResolvers({ auth, users, sessions, ...mfa.servicesFor(auth) }, domainParts.map((part) => part.resolvers)));
+  const resolvable = buildSchema(overrides.typeDefs ?? loadTypeDefs(), createResolvers({ auth, users, sessions, passwordReset, emailVerification, emailChange, ...mfa.servicesFor(auth) }, domainParts.map((part) => part.resolvers)));
   const policies = domainParts.flatMap((part) => part.policies ?? []);
   const schema = applyAccessRules(resolvable, { limits: rateLimiting.rulesFor(resolvable), policies, columnsOf: columnsOf(domains), clock });
   checkPublicOwnerFields(resolvable, { refuse: production && !config.allowPublicOwnerFields, warn: (message) => log.warn(message) });
@@ -204,10 +223,12 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
     },
     metricsUrl: () => (metricsServer?.listening ? urlOf(metricsServer, false) : undefined),
     purgeExpired: purge.runOnce,
+    mailQueueIdle: outbox.idle,
     async close() {
       drain.begin(); // /readyz answers 503, and each connection's last response closes it
       purge.stop();
       await apollo.stop(); // drains the HTTP server: in-flight requests finish first
+      await outbox.close(config.shutdownTimeoutMs); // then the mail they queued, which may still need the database
       await passwords.close();
       if (metricsServer?.listening) {
         const closed = new Promise((resolve) => metricsServer.close(resolve));

@@ -3,7 +3,7 @@
 // generated from this file by drizzle-kit (`npm run db:generate:pg`) and never
 // hand-edited.
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 
 // Epoch milliseconds, as in SQLite: bigint on disk (they outgrow int4), plain
 // numbers in TypeScript (exact up to 2^53, i.e. for the next 285,000 years).
@@ -22,6 +22,9 @@ export const users = pgTable(
     emailSkeleton: text('email_skeleton'),
     passwordHash: text('password_hash').notNull(),
     role: text('role', { enum: ['USER', 'ADMIN'] }).notNull().default('USER'),
+    // Whether the user proved they receive mail at `email` (a link mailed there
+    // was opened). Accounts made before verification existed start unverified.
+    emailVerified: boolean('email_verified').notNull().default(false),
     createdAt: millis('created_at').notNull(),
     updatedAt: millis('updated_at').notNull(),
   },
@@ -91,4 +94,24 @@ export const deviceTokens = pgTable(
     expiresAt: millis('expires_at').notNull(),
   },
   (t) => [index('device_tokens_user_id_idx').on(t.userId)],
+);
+
+// Links mailed to a user (password reset, email verification, email change),
+// by token hash only: the table cannot be replayed. One live token per user
+// and purpose (a newer request replaces the older), deleted when used, so the
+// table holds at most a few rows per user. `email` is the address the link
+// went to (the new one for an email change).
+export const oneTimeTokens = pgTable(
+  'one_time_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    purpose: text('purpose', { enum: ['password_reset', 'email_verification', 'email_change'] }).notNull(),
+    email: text('email').notNull(),
+    createdAt: millis('created_at').notNull(),
+    expiresAt: millis('expires_at').notNull(),
+  },
+  (t) => [index('one_time_tokens_user_id_purpose_idx').on(t.userId, t.purpose)],
 );

@@ -17,6 +17,9 @@ export const users = sqliteTable(
     emailSkeleton: text('email_skeleton'),
     passwordHash: text('password_hash').notNull(),
     role: text('role', { enum: ['USER', 'ADMIN'] }).notNull().default('USER'),
+    // Whether the user proved they receive mail at `email` (a link mailed there
+    // was opened). Accounts made before verification existed start unverified.
+    emailVerified: integer('email_verified', { mode: 'boolean' }).notNull().default(false),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
@@ -86,4 +89,24 @@ export const deviceTokens = sqliteTable(
     expiresAt: integer('expires_at').notNull(),
   },
   (t) => [index('device_tokens_user_id_idx').on(t.userId)],
+);
+
+// Links mailed to a user (password reset, email verification, email change),
+// by token hash only: the table cannot be replayed. One live token per user
+// and purpose (a newer request replaces the older), deleted when used, so the
+// table holds at most a few rows per user. `email` is the address the link
+// went to (the new one for an email change).
+export const oneTimeTokens = sqliteTable(
+  'one_time_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    purpose: text('purpose', { enum: ['password_reset', 'email_verification', 'email_change'] }).notNull(),
+    email: text('email').notNull(),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('one_time_tokens_user_id_purpose_idx').on(t.userId, t.purpose)],
 );

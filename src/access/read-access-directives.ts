@@ -42,7 +42,7 @@ type Node = GraphQLObjectType | GraphQLField<unknown, unknown>;
 /** A declaration as written: the owner's location is settled per field below. */
 type Written =
   | { readonly kind: 'public' }
-  | { readonly kind: 'auth'; readonly requires: AccessLevel; readonly ownerArg?: string; readonly ownerField?: string; readonly policy?: string; readonly fresh?: string };
+  | { readonly kind: 'auth'; readonly requires: AccessLevel; readonly ownerArg?: string; readonly ownerField?: string; readonly policy?: string; readonly fresh?: string; readonly verified?: boolean };
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
@@ -63,6 +63,7 @@ function declarationOn(schema: GraphQLSchema, node: Node, where: string, problem
     ...(ownerField === undefined ? {} : { ownerField }),
     ...(policy === undefined ? {} : { policy }),
     ...(fresh === undefined ? {} : { fresh }),
+    ...(auth['verified'] === true ? { verified: true } : {}),
   };
 }
 
@@ -121,7 +122,7 @@ function settle(written: Written, site: FieldSite, checks: AccessChecks, problem
   }
   const { fresh } = written;
   if (fresh !== undefined && !(Number(parseDurationMs(fresh)) > 0)) problems.push(`${site.where}: fresh "${fresh}" is not a duration like 5m or 1h`);
-  return { kind: 'auth', requires: written.requires, owner, policy, ...(fresh === undefined ? {} : { fresh }) };
+  return { kind: 'auth', requires: written.requires, owner, policy, ...(fresh === undefined ? {} : { fresh }), ...(written.verified === true ? { verified: true } : {}) };
 }
 
 export function readAccessDirectives(schema: GraphQLSchema, checks: AccessChecks = {}): AccessMap {

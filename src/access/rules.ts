@@ -6,7 +6,7 @@ import DataLoader from 'dataloader';
 import { allow, chain, rule } from 'graphql-shield';
 import { systemClock, type Clock } from '../platform/clock.js';
 import { parseDurationMs } from '../platform/duration.js';
-import { ForbiddenError, PolicyRefusedError, ReauthenticationRequiredError, UnauthenticatedError } from '../platform/errors.js';
+import { EmailNotVerifiedError, ForbiddenError, PolicyRefusedError, ReauthenticationRequiredError, UnauthenticatedError } from '../platform/errors.js';
 import type { Policy, PolicyRequest } from '../platform/policy.js';
 import { viewerFor, type RequestContext } from '../platform/request-context.js';
 
@@ -39,6 +39,8 @@ export type AccessDeclaration =
       readonly policy: string | undefined;
       /** A duration as written (`"5m"`): the caller's last proof of identity must be at most this old. */
       readonly fresh?: string | undefined;
+      /** The caller's email address must be verified (`@auth(verified: true)`). */
+      readonly verified?: boolean;
     };
 
 export type AuthDeclaration = Extract<AccessDeclaration, { kind: 'auth' }>;
@@ -53,6 +55,13 @@ export const admin: ShieldRule = rule('admin', noCache)((parent, _args, ctx: Req
   const viewer = viewerFor(ctx, parent);
   if (viewer.kind !== 'user') return new UnauthenticatedError();
   return viewer.role === 'ADMIN' ? true : new ForbiddenError();
+});
+
+/** The viewer's address is verified: read from the viewer, which the session check built, so it costs no query. */
+export const verifiedEmail: ShieldRule = rule('verifiedEmail', noCache)((parent, _args, ctx: RequestContext) => {
+  const viewer = viewerFor(ctx, parent);
+  if (viewer.kind !== 'user') return new UnauthenticatedError();
+  return viewer.emailVerified ? true : new EmailNotVerifiedError();
 });
 
 const propertyOf = (source: unknown, key: string): unknown =>
@@ -118,6 +127,7 @@ function requirementRules(declaration: AuthDeclaration, policies: ReadonlyMap<st
   // Checked (at start) by read-access-directives.ts: a declared window always parses.
   const freshWithinMs = declaration.fresh === undefined ? undefined : parseDurationMs(declaration.fresh);
   if (freshWithinMs !== undefined) rules.push(shared(`fresh:${freshWithinMs}`, () => fresh(freshWithinMs, clock)));
+  if (declaration.verified === true) rules.push(verifiedEmail);
   const policy = declaration.policy === undefined ? undefined : policies.get(declaration.policy);
   if (policy) rules.push(shared(`policy:${policy.name}`, () => policyRule(policy)));
   return rules;

@@ -7,7 +7,7 @@ export const createUserCommand: CliCommand = {
   name: 'create-user',
   summary: 'Create a user with a role (how the first ADMIN is made)',
   help: [
-    'Usage: npm run cli -- create-user --email <email> [--password <password>] [--role USER|ADMIN]',
+    'Usage: npm run cli -- create-user --email <email> [--password <password>] [--role USER|ADMIN] [--verified]',
     '',
     '  --email     sign-in email; trimmed and lower-cased, unique case-insensitively',
     '              (and by look, with EMAIL_UTF8_LOCAL_PARTS=true)',
@@ -15,15 +15,18 @@ export const createUserCommand: CliCommand = {
     "              `ps` and npm's logs. Without it the password is read from stdin",
     '              (piped, or typed at a prompt that does not echo)',
     '  --role      USER (default) or ADMIN',
+    '  --verified  mark the address verified (you vouch for it: no link is mailed);',
+    '              without it the user is unverified until they open a link',
+    '              from requestEmailVerification',
   ].join('\n'),
-  options: { email: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' } },
+  options: { email: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' }, verified: { type: 'boolean' } },
   async run(values, open, io) {
     const email = requiredOption(values, 'email');
     // Role, settings and database are checked before the password is asked for: fail fast, type nothing twice.
     const role = parseRole(stringOption(values, 'role') ?? 'USER');
     const { registerUser } = await open();
     const password = stringOption(values, 'password') ?? (await readPassword(io));
-    const user = await registerUser({ email, password, role });
-    io.stdout.write(`Created ${user.role} ${user.email} (id ${user.id})\n`);
+    const user = await registerUser({ email, password, role, emailVerified: values['verified'] === true });
+    io.stdout.write(`Created ${user.role} ${user.email}${user.emailVerified ? ' (verified)' : ''} (id ${user.id})\n`);
   },
 };

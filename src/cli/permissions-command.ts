@@ -30,12 +30,17 @@ run \`npm run -s permissions > schema/PERMISSIONS.md\`.
 - **policy \`NAME\`**: a named rule registered by the domain that declares it
   (\`@auth(policy: "NAME")\`), checked after the level.
 - **ADMIN**: admins only (\`@auth(requires: ADMIN)\`).
+- **verified email** column: "yes" when the caller's email address must also
+  be verified (\`@auth(verified: true)\`); an unverified caller gets
+  \`FORBIDDEN\` with \`extensions.reason: "EMAIL_NOT_VERIFIED"\`.
 - A field without its own declaration takes its type's.
 - Rules apply on the way down: a field of a type marked public is only reached
   through the fields that return that type, and each of those is checked first
   (\`Session\` fields, for example, only through the owner-only \`User.sessions\`).
 - Rate limits (\`@rateLimit\`) count per signed-in user, or per client IP when
-  anonymous; a field with several limits runs only when all of them allow it.
+  anonymous (\`per: IP\`: always the client IP; \`per: ALL\`: every caller
+  together, per value of the identity arguments); a field with several limits
+  runs only when all of them allow it.
 - **fresh proof**: step-up (\`@auth(fresh: "5m")\`): the caller's last password,
   code or passkey must be at most that old, else \`REAUTHENTICATION_REQUIRED\`.
 `;
@@ -104,10 +109,11 @@ export function renderPermissions(schema: GraphQLSchema): string {
     const rows = Object.values(type.getFields()).map(
       (field) => {
         const declaration = access.get(type.name)?.get(field.name);
-        return `| ${signature(field)} | ${describeAccess(declaration)} | ${describeRateLimits(schema, field)} | ${describeFresh(declaration)} |`;
+        const verified = declaration?.kind === 'auth' && declaration.verified === true ? 'yes' : '—';
+        return `| ${signature(field)} | ${describeAccess(declaration)} | ${verified} | ${describeRateLimits(schema, field)} | ${describeFresh(declaration)} |`;
       },
     );
-    return [`## ${type.name}`, '', '| field | who may use it | rate limit | fresh proof |', '| --- | --- | --- | --- |', ...rows].join('\n');
+    return [`## ${type.name}`, '', '| field | who may use it | verified email | rate limit | fresh proof |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
   });
   return `${header}\n${sections.join('\n\n')}\n`;
 }

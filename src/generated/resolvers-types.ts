@@ -62,6 +62,14 @@ export type Mutation = {
   /** Change your password. Every other session ends; this one stays signed in. Limited to 5 tries per 15 minutes per user, so a stolen access token cannot be used to guess the password. Wants a proof of identity at most 5 minutes old (`reauthenticate`). */
   readonly changePassword: Scalars['Boolean']['output'];
   /**
+   * Move the account to the address the link was mailed to, which is then
+   * verified; the old address gets a notice, and links mailed to it stop
+   * working. Works signed in or not: the link is the proof. If another account
+   * has taken the address meanwhile, or the token is unknown, used or expired:
+   * `BAD_USER_INPUT` on `token`, nothing changed.
+   */
+  readonly confirmEmailChange: User;
+  /**
    * Confirm the enrolment with the app's current code: from now on signing in
    * asks for a code. Returns the recovery codes, shown only this once (any
    * earlier ones stop working).
@@ -116,6 +124,34 @@ export type Mutation = {
   /** Remove one of your passkeys; it signs in no more. */
   readonly removePasskey: Scalars['Boolean']['output'];
   /**
+   * Start moving your account to a new address: a confirmation link goes to
+   * the new address (it works once, for `EMAIL_VERIFICATION_TTL`, and asking
+   * again replaces it) and a notice to the current one. Nothing changes until
+   * the link is opened. Needs your password; limited to 5 tries per 15 minutes.
+   */
+  readonly requestEmailChange: Scalars['Boolean']['output'];
+  /**
+   * Mail a new verification link to your address (it replaces the older one
+   * and works for `EMAIL_VERIFICATION_TTL`, 24 hours). False, and no mail,
+   * when the address is verified already.
+   */
+  readonly requestEmailVerification: Scalars['Boolean']['output'];
+  /**
+   * Mail a password reset link to this address, if it has an account. Always
+   * true for a valid address, whether or not it has an account (the answer and
+   * its timing are the same); an unknown address gets no mail. The link works
+   * once, for `PASSWORD_RESET_TTL` (30 minutes); asking again replaces it.
+   */
+  readonly requestPasswordReset: Scalars['Boolean']['output'];
+  /**
+   * Set a new password with the token from a reset link. Every session of the
+   * account ends at once (access tokens included), every device stops being
+   * trusted, other pending links stop working, and the address gets a notice.
+   * An unknown, used or expired token is `BAD_USER_INPUT` on `token`, with
+   * one message for all three.
+   */
+  readonly resetPassword: Scalars['Boolean']['output'];
+  /**
    * For a user who lost their device: removes their TOTP, recovery codes and
    * passkeys, so they sign in with their password alone. Admins only; audited.
    */
@@ -142,6 +178,16 @@ export type Mutation = {
   /** Change your note's title or body (an ADMIN: anyone's). Null, and nothing changed, when there is no such note of yours. */
   readonly updateNote?: Maybe<Note>;
   /**
+   * Verify an address with the token from the link mailed to it (at signup,
+   * by `requestEmailVerification`, or after a refused sign-in under
+   * REQUIRE_VERIFIED_EMAIL). Works signed in or not: the link is the proof.
+   * Returns the user, whose `emailVerified` is now true (its private fields
+   * only for the user themself). An unknown, used or expired token, or one
+   * mailed to an address the account no longer has, is `BAD_USER_INPUT` on
+   * `token`.
+   */
+  readonly verifyEmail: User;
+  /**
    * Finish a sign-in that answered `MFA_REQUIRED`: its `extensions.mfaToken`
    * and a code from the authenticator app, or a recovery code (each works once).
    * Starts the session as `login` does. A wrong code is `UNAUTHENTICATED` with
@@ -160,6 +206,15 @@ export type Mutation = {
 export type MutationChangePasswordArgs = {
   currentPassword: Scalars['String']['input'];
   newPassword: Scalars['String']['input'];
+};
+
+
+/**
+ * Everything that changes state: signing up and in, refreshing tokens, ending
+ * sessions, and managing users.
+ */
+export type MutationConfirmEmailChangeArgs = {
+  token: Scalars['String']['input'];
 };
 
 
@@ -272,6 +327,35 @@ export type MutationRemovePasskeyArgs = {
  * Everything that changes state: signing up and in, refreshing tokens, ending
  * sessions, and managing users.
  */
+export type MutationRequestEmailChangeArgs = {
+  currentPassword: Scalars['String']['input'];
+  newEmail: Scalars['String']['input'];
+};
+
+
+/**
+ * Everything that changes state: signing up and in, refreshing tokens, ending
+ * sessions, and managing users.
+ */
+export type MutationRequestPasswordResetArgs = {
+  email: Scalars['String']['input'];
+};
+
+
+/**
+ * Everything that changes state: signing up and in, refreshing tokens, ending
+ * sessions, and managing users.
+ */
+export type MutationResetPasswordArgs = {
+  newPassword: Scalars['String']['input'];
+  token: Scalars['String']['input'];
+};
+
+
+/**
+ * Everything that changes state: signing up and in, refreshing tokens, ending
+ * sessions, and managing users.
+ */
 export type MutationResetUserMfaArgs = {
   id: Scalars['ID']['input'];
 };
@@ -323,6 +407,15 @@ export type MutationUpdateNoteArgs = {
   body?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
   title?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * Everything that changes state: signing up and in, refreshing tokens, ending
+ * sessions, and managing users.
+ */
+export type MutationVerifyEmailArgs = {
+  token: Scalars['String']['input'];
 };
 
 
@@ -456,6 +549,12 @@ export type QueryUsersArgs = {
 
 /** Whose calls a `@rateLimit` counts together. */
 export type RateLimitCaller =
+  /**
+   * Every caller together: one budget per value of the identity arguments,
+   * whoever sends them and from wherever (password reset: a few mails per
+   * address, however many addresses ask). Needs `identityArgs`.
+   */
+  | 'ALL'
   /** The signed-in user (by id), or the client IP when anonymous. */
   | 'CALLER'
   /**
@@ -527,6 +626,12 @@ export type User = {
   readonly createdAt: Scalars['DateTime']['output'];
   /** Sign-in email, trimmed and lower-cased. Only the user themself or an ADMIN may read it. */
   readonly email: Scalars['String']['output'];
+  /**
+   * Whether the user proved they receive mail at `email` by opening a link
+   * mailed to it. False for a new account, and for accounts made before
+   * verification existed. Only the user themself or an ADMIN may read it.
+   */
+  readonly emailVerified: Scalars['Boolean']['output'];
   /** Opaque, stable identifier. */
   readonly id: Scalars['ID']['output'];
   /** Whether signing in asks this user for a second factor (TOTP is on). Only the user themself or an ADMIN may read it. */
@@ -700,6 +805,7 @@ export type AuthDirectiveArgs = {
   ownerField?: Maybe<Scalars['String']['input']>;
   policy?: Maybe<Scalars['String']['input']>;
   requires?: Maybe<AccessLevel>;
+  verified?: Maybe<Scalars['Boolean']['input']>;
 };
 
 export type AuthDirectiveResolver<Result, Parent, ContextType = RequestContext, Args = AuthDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
@@ -737,6 +843,7 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   changePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
+  confirmEmailChange?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationConfirmEmailChangeArgs, 'token'>>;
   confirmTotp?: Resolver<ResolversTypes['RecoveryCodes'], ParentType, ContextType, RequireFields<MutationConfirmTotpArgs, 'code'>>;
   createNote?: Resolver<ResolversTypes['Note'], ParentType, ContextType, RequireFields<MutationCreateNoteArgs, 'body' | 'title'>>;
   deleteNote?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteNoteArgs, 'id'>>;
@@ -752,6 +859,10 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   refreshToken?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRefreshTokenArgs, 'refreshToken'>>;
   regenerateRecoveryCodes?: Resolver<ResolversTypes['RecoveryCodes'], ParentType, ContextType>;
   removePasskey?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemovePasskeyArgs, 'id'>>;
+  requestEmailChange?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestEmailChangeArgs, 'currentPassword' | 'newEmail'>>;
+  requestEmailVerification?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  requestPasswordReset?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestPasswordResetArgs, 'email'>>;
+  resetPassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'newPassword' | 'token'>>;
   resetUserMfa?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationResetUserMfaArgs, 'id'>>;
   revokeSession?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeSessionArgs, 'id'>>;
   setUserRole?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSetUserRoleArgs, 'role' | 'userId'>>;
@@ -759,6 +870,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   startPasskeyLogin?: Resolver<ResolversTypes['PasskeyChallenge'], ParentType, ContextType, Partial<MutationStartPasskeyLoginArgs>>;
   startPasskeyRegistration?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   updateNote?: Resolver<Maybe<ResolversTypes['Note']>, ParentType, ContextType, RequireFields<MutationUpdateNoteArgs, 'id'>>;
+  verifyEmail?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationVerifyEmailArgs, 'token'>>;
   verifyMfa?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationVerifyMfaArgs, 'code' | 'mfaToken'>>;
 }>;
 
@@ -830,6 +942,7 @@ export type TotpEnrollmentResolvers<ContextType = RequestContext, ParentType ext
 export type UserResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = ResolversObject<{
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  emailVerified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   mfaEnabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   notes?: Resolver<ResolversTypes['NoteConnection'], ParentType, ContextType, RequireFields<UserNotesArgs, 'first'>>;

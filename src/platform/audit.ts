@@ -43,7 +43,15 @@ export type AuditEventType =
   | 'passkey.removed'
   | 'passkey.login_failed'
   | 'reauthenticated'
-  | 'reauthentication.failed';
+  | 'reauthentication.failed'
+  // Account recovery and verification over mail (issue 16); `mail` names which mail.
+  | 'password.reset'
+  | 'email.verified'
+  | 'email.change_requested'
+  | 'email.changed'
+  | 'mail.sent'
+  | 'mail.unsent'
+  | 'mail.failed';
 
 export interface AuditEvent {
   readonly type: AuditEventType;

@@ -7,6 +7,7 @@ import { parseDurationMs } from './duration.js';
 import type { LogLevel } from './logger.js';
 import { readRateLimitSettings, type RateLimitSetting } from './rate-limit-settings.js';
 import { readMfaSettings, type MfaSettings, type WebAuthnSettings } from './mfa-settings.js';
+import { mailEnv, readMailSettings, type MailSettings } from './mail-settings.js';
 
 export interface Config {
   readonly env: 'development' | 'production' | 'test';
@@ -91,12 +92,18 @@ export interface Config {
   readonly emailUtf8LocalParts: boolean;
   /** Serve HTTPS from these PEM files (and send HSTS); undefined serves plain HTTP. */
   readonly tls: { readonly certPath: string; readonly keyPath: string } | undefined;
-  /** The web front end's base URL (APP_URL); undefined in production unless set. */
-  readonly appUrl: string | undefined;
   /** TOTP: the key its secrets are encrypted with at rest, and the issuer apps show. */
   readonly mfa: MfaSettings;
   /** Where passkeys are valid; undefined when no origin is known (passkeys are then off). */
   readonly webauthn: WebAuthnSettings | undefined;
+  /** Where mail goes, whom it is from and where its links point (platform/mail-settings.ts). */
+  readonly mail: MailSettings;
+  /** How long a password reset link works. */
+  readonly passwordResetTtlMs: number;
+  /** How long a link confirming an address (verification, email change) works. */
+  readonly emailVerificationTtlMs: number;
+  /** login refuses accounts whose address is not verified (FORBIDDEN, reason EMAIL_NOT_VERIFIED). */
+  readonly requireVerifiedEmail: boolean;
 }
 
 export interface RedisSettings {
@@ -186,12 +193,15 @@ const envSchema = z.object({
   SHUTDOWN_TIMEOUT: duration('10s'),
   ALLOW_PUBLIC_OWNER_FIELDS: z.enum(['true', 'false']).default('false'),
   EMAIL_UTF8_LOCAL_PARTS: z.enum(['true', 'false']).default('false'),
-  APP_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
   MFA_ENCRYPTION_KEY: z.string().optional().transform((v) => (v === '' ? undefined : v)),
   MFA_ISSUER: z.string().trim().min(1).max(100).default('graphql-auth'),
   WEBAUTHN_RP_ID: z.string().trim().min(1).optional(),
   WEBAUTHN_RP_NAME: z.string().trim().min(1).max(100).optional(),
   WEBAUTHN_ORIGIN: z.string().trim().min(1).optional(),
+  ...mailEnv,
+  PASSWORD_RESET_TTL: duration('30m'),
+  EMAIL_VERIFICATION_TTL: duration('24h'),
+  REQUIRE_VERIFIED_EMAIL: z.enum(['true', 'false']).default('false'),
 });
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -214,9 +224,13 @@ export function loadConfig(env: Env): Config {
   if (rateLimits.problems.length > 0) throw new ConfigError(`Invalid settings:\n${rateLimits.problems.map((p) => `  ${p}`).join('\n')}`);
   if (e.HEADERS_TIMEOUT < 1000 || e.HEADERS_TIMEOUT > e.REQUEST_TIMEOUT) throw new ConfigError('HEADERS_TIMEOUT must be at least 1s and not longer than REQUEST_TIMEOUT');
   if (e.LOGIN_LOCKOUT_BASE > e.LOGIN_LOCKOUT_MAX) throw new ConfigError('LOGIN_LOCKOUT_BASE must not be longer than LOGIN_LOCKOUT_MAX');
+  // Passkeys default to the web front end's origin (mail links use the same APP_URL).
   const appUrl = e.APP_URL ?? (e.NODE_ENV === 'production' ? undefined : 'http://localhost:5173');
   const second = readMfaSettings({ ...e, production: e.NODE_ENV === 'production', appUrl });
   if (second.problems.length > 0) throw new ConfigError(`Invalid settings:\n${second.problems.map((p) => `  ${p}`).join('\n')}`);
+  const mail = readMailSettings(e, e.NODE_ENV === 'production');
+  if (typeof mail === 'string') throw new ConfigError(mail);
+  if (e.PASSWORD_RESET_TTL < 60_000 || e.EMAIL_VERIFICATION_TTL < 60_000) throw new ConfigError('PASSWORD_RESET_TTL and EMAIL_VERIFICATION_TTL must be at least 1m');
   const tlsCert = e.TLS_CERT?.trim() || undefined;
   const tlsKey = e.TLS_KEY?.trim() || undefined;
   if ((tlsCert === undefined) !== (tlsKey === undefined)) throw new ConfigError('TLS_CERT and TLS_KEY go together: set both (PEM file paths) or neither');
@@ -269,8 +283,11 @@ export function loadConfig(env: Env): Config {
     allowPublicOwnerFields: e.ALLOW_PUBLIC_OWNER_FIELDS === 'true',
     emailUtf8LocalParts: e.EMAIL_UTF8_LOCAL_PARTS === 'true',
     tls: tlsCert !== undefined && tlsKey !== undefined ? Object.freeze({ certPath: tlsCert, keyPath: tlsKey }) : undefined,
-    appUrl,
     mfa: Object.freeze(second.mfa),
     webauthn: second.webauthn && Object.freeze(second.webauthn),
+    mail,
+    passwordResetTtlMs: e.PASSWORD_RESET_TTL,
+    emailVerificationTtlMs: e.EMAIL_VERIFICATION_TTL,
+    requireVerifiedEmail: e.REQUIRE_VERIFIED_EMAIL === 'true',
   });
 }

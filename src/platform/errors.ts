@@ -62,6 +62,18 @@ export class PolicyRefusedError extends AppError {
   }
 }
 
+/**
+ * The caller's email address is not verified: `@auth(verified: true)`, and
+ * `login` under REQUIRE_VERIFIED_EMAIL. `reason` lets a client offer to send
+ * the link again instead of showing a dead end.
+ */
+export class EmailNotVerifiedError extends AppError {
+  static readonly reason = 'EMAIL_NOT_VERIFIED';
+  constructor(message = 'Verify your email address first: open the link we mailed to it') {
+    super('FORBIDDEN', message, { reason: EmailNotVerifiedError.reason });
+  }
+}
+
 /** An argument is invalid; `field` names it so a form can point at it. */
 export class BadUserInputError extends AppError {
   constructor(

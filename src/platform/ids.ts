@@ -10,6 +10,9 @@ export type RefreshTokenHash = Brand<string, 'RefreshTokenHash'>;
 export type DeviceTokenHash = Brand<string, 'DeviceTokenHash'>;
 export type MfaTokenHash = Brand<string, 'MfaTokenHash'>;
 export type RecoveryCodeHash = Brand<string, 'RecoveryCodeHash'>;
+/** Links mailed to a user carry a one-time token; only its hash is stored. */
+export type OneTimeTokenHash = Brand<string, 'OneTimeTokenHash'>;
+export type OneTimeTokenPurpose = 'password_reset' | 'email_verification' | 'email_change';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

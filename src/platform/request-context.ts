@@ -10,6 +10,8 @@ export interface SignedInViewer {
   /** The role as stored now, not as it was when the token was issued. */
   readonly role: Role;
   readonly sessionId: SessionId;
+  /** Whether the user's address is verified, as stored now (read by the same session check as the role). */
+  readonly emailVerified: boolean;
 }
 export type Viewer = { readonly kind: 'anonymous' } | SignedInViewer;
 

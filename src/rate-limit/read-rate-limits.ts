@@ -8,7 +8,7 @@ import { ConfigError } from '../platform/config.js';
 import { parseDurationMs } from '../platform/duration.js';
 import type { RateLimitSetting } from '../platform/rate-limit-settings.js';
 
-export type RateLimitCaller = 'CALLER' | 'IP';
+export type RateLimitCaller = 'CALLER' | 'IP' | 'ALL';
 
 export interface RateLimit {
   /** The setting name: RATE_LIMIT_<name>. */
@@ -55,9 +55,11 @@ export function readRateLimits(schema: GraphQLSchema, overrides: ReadonlyMap<str
         if (!Number.isSafeInteger(max) || max < 1) problems.push(`${where}: max must be at least 1`);
         if (windowMs === undefined || windowMs < 1000) problems.push(`${where}: window "${String(args['window'])}" is not a duration of at least 1s`);
         for (const arg of identityArgs) if (!field.args.some((a) => a.name === arg)) problems.push(`${where}: identityArgs names "${arg}", which the field does not have`);
+        // One budget for the whole world would let any caller use up everyone's.
+        if (args['per'] === 'ALL' && identityArgs.length === 0) problems.push(`${where}: per: ALL needs identityArgs`);
         const setting = overrides.get(name);
         if (setting === 'off') continue;
-        limits.push({ name, max: setting?.max ?? max, windowMs: setting?.windowMs ?? windowMs ?? 0, identityArgs, per: args['per'] === 'IP' ? 'IP' : 'CALLER' });
+        limits.push({ name, max: setting?.max ?? max, windowMs: setting?.windowMs ?? windowMs ?? 0, identityArgs, per: args['per'] === 'IP' || args['per'] === 'ALL' ? args['per'] : 'CALLER' });
       }
       if (limits.length === 0) continue;
       // Broadest first: a call refused per IP then never creates a counter per (IP, email).

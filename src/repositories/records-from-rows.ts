@@ -11,6 +11,7 @@ export interface UserRow {
   readonly email: string;
   readonly role: Role;
   readonly createdAt: number;
+  readonly emailVerified: boolean;
 }
 
 export interface SessionRow {
@@ -34,7 +35,7 @@ export interface SessionStatusRow {
   readonly endedAt: number | null;
 }
 
-export const toUser = (row: UserRow): UserRecord => ({ id: row.id as UserId, email: row.email, role: row.role, createdAt: row.createdAt });
+export const toUser = (row: UserRow): UserRecord => ({ id: row.id as UserId, email: row.email, role: row.role, createdAt: row.createdAt, emailVerified: row.emailVerified });
 
 export const toUserWithPasswordHash = (row: UserRow & { readonly passwordHash: string }): UserWithPasswordHash => ({
   ...toUser(row),

@@ -9,6 +9,8 @@ export interface UserRecord {
   readonly email: string;
   readonly role: Role;
   readonly createdAt: number;
+  /** Whether the user proved they receive mail at `email`. */
+  readonly emailVerified: boolean;
 }
 
 /**

@@ -43,7 +43,7 @@ export type RotationOutcome =
   | { readonly kind: 'reused'; readonly sessionId: SessionId; readonly userId: UserId; readonly rotatedAt: number }
   | { readonly kind: 'unknown' | 'expired' | 'ended' };
 
-export type EndReason = 'logout' | 'logout_all' | 'revoked' | 'password_changed' | 'refresh_token_reuse' | 'session_limit';
+export type EndReason = 'logout' | 'logout_all' | 'revoked' | 'password_changed' | 'password_reset' | 'refresh_token_reuse' | 'session_limit';
 
 export interface SessionRepository {
   /** Inserts the session and its first refresh token together. */

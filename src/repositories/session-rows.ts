@@ -36,12 +36,13 @@ export const sessionAfterRotation = (r: Rotation, session: SessionRow) => ({ las
  * user's public columns (the answer is cached a few seconds, and `me` is
  * served from it). Generic, so each dialect's builder infers its own row type.
  */
-export const statusColumns = <SessionId, ExpiresAt, LastUsedAt, EndedAt, UserId, Email, Role, CreatedAt>(
+export const statusColumns = <SessionId, ExpiresAt, LastUsedAt, EndedAt, UserId, Email, Role, CreatedAt, EmailVerified>(
   session: { readonly id: SessionId; readonly expiresAt: ExpiresAt; readonly lastUsedAt: LastUsedAt; readonly endedAt: EndedAt },
-  user: { readonly id: UserId; readonly email: Email; readonly role: Role; readonly createdAt: CreatedAt },
+  user: { readonly id: UserId; readonly email: Email; readonly role: Role; readonly createdAt: CreatedAt; readonly emailVerified: EmailVerified },
 ) => ({
   sessionId: session.id,
-  user: { id: user.id, email: user.email, role: user.role, createdAt: user.createdAt },
+  // emailVerified too: @auth(verified: true) reads it from the viewer, so it costs no query of its own.
+  user: { id: user.id, email: user.email, role: user.role, createdAt: user.createdAt, emailVerified: user.emailVerified },
   expiresAt: session.expiresAt,
   lastUsedAt: session.lastUsedAt,
   endedAt: session.endedAt,

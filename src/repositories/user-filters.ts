@@ -2,7 +2,7 @@
 import { eq, or, sql, type Column, type Placeholder, type SQL } from 'drizzle-orm';
 import type { StoredEmail } from './records.js';
 
-export const userFilters = (u: { readonly email: Column; readonly emailSkeleton: Column }) => {
+export const userFilters = (u: { readonly id: Column; readonly email: Column; readonly emailSkeleton: Column }) => {
   /**
    * Case-insensitive, like the unique index on lower(email), which this
    * expression can use. Emails are stored normalised; this also finds rows
@@ -14,6 +14,8 @@ export const userFilters = (u: { readonly email: Column; readonly emailSkeleton:
     /** The rows an address collides with: the same email, or (when it has one) the same skeleton. */
     holding: (address: StoredEmail): SQL | undefined =>
       address.emailSkeleton === null ? email(address.email) : or(email(address.email), eq(u.emailSkeleton, address.emailSkeleton)),
+    /** This user, while its address is still `email`: a link mailed to an old address verifies nothing. */
+    idWithEmail: (id: string, address: string): SQL => sql`${u.id} = ${id} and ${email(address)}`,
   };
 };
 

@@ -14,6 +14,8 @@ export interface NewUser {
   readonly passwordHash: string;
   readonly role: Role;
   readonly now: number;
+  /** Default false: an address is verified only by a mailed link (or by the CLI, for accounts it makes). */
+  readonly emailVerified?: boolean;
 }
 
 export interface UserRepository {
@@ -34,6 +36,10 @@ export interface UserRepository {
   listAfter(after: UserId | undefined, limit: number): Promise<readonly UserRecord[]>;
   setRole(id: UserId, role: Role, now: number): Promise<UserRecord | undefined>;
   setPasswordHash(id: UserId, passwordHash: string, now: number): Promise<boolean>;
+  /** Marks the address verified if it is still `email` (case-insensitively); undefined when the user or that address is gone. */
+  markEmailVerified(id: UserId, email: string, now: number): Promise<UserRecord | undefined>;
+  /** Moves the user to a new, verified address (both columns, see StoredEmail); undefined when it is taken (the email case-insensitively, or the skeleton) or the user is gone. */
+  changeEmail(id: UserId, address: StoredEmail, now: number): Promise<UserRecord | undefined>;
   /** How many users hold the ADMIN role (the last one may not give it up). */
   countAdmins(): Promise<number>;
   /** Deletes the user; sessions and refresh tokens go with it (cascade). */

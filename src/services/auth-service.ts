@@ -7,12 +7,13 @@ import { hashRefreshToken, looksLikeRefreshToken, newRefreshToken } from '../cre
 import { proofOf, type AuthProof } from '../platform/auth-proof.js';
 import type { AuditLog } from '../platform/audit.js';
 import type { Clock } from '../platform/clock.js';
-import { UnauthenticatedError } from '../platform/errors.js';
+import { EmailNotVerifiedError, UnauthenticatedError } from '../platform/errors.js';
 import { newId, type DeviceTokenHash, type SessionId, type UserId } from '../platform/ids.js';
 import { issuedTo, type RequestOrigin, type SignedInViewer } from '../platform/request-context.js';
 import type { UserRecord, UserWithPasswordHash } from '../repositories/records.js';
 import type { EndReason, SessionRepository } from '../repositories/session-repository.js';
 import type { UserRepository } from '../repositories/user-repository.js';
+import type { AccountMail } from './account-mail.js';
 import { checkPasswordUpperBound } from './input.js';
 import type { DeviceTrust } from './device-trust.js';
 import type { EmailAddresses } from './email-addresses.js';
@@ -94,6 +95,10 @@ export interface AuthServiceDeps {
   readonly emails: EmailAddresses;
   /** Asks for a second factor after a right password when the account has one; default: never. */
   readonly secondFactor?: MfaChallenges;
+  /** Mails the verification link after signup (and after a login refused for want of it). */
+  readonly accountMail: Pick<AccountMail, 'verificationLink'>;
+  /** REQUIRE_VERIFIED_EMAIL: no session for an account whose address is not verified. */
+  readonly requireVerifiedEmail: boolean;
 }
 
 // One message for every failed sign-in, so it never tells whether an email has an account.
@@ -107,7 +112,7 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
   const registerUser = createRegisterUser({ users, passwords, clock, emails });
 
   function tokensFor(user: UserRecord, sessionId: SessionId, refreshToken: string, proof: AuthProof): AuthResult {
-    const viewer: SignedInViewer = { kind: 'user', userId: user.id, role: user.role, sessionId };
+    const viewer: SignedInViewer = { kind: 'user', userId: user.id, role: user.role, sessionId, emailVerified: user.emailVerified };
     const access = accessTokens.sign({ ...viewer, proof });
     return {
       accessToken: access.token,
@@ -176,6 +181,12 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
 
   async function finishSignIn({ user, attempt, passwordCheck, presentedDeviceToken, method, proof }: SignIn): Promise<AuthResult> {
     const { origin } = attempt;
+    // Only after every proof (password, code or passkey), so the refusal tells nothing to anyone who lacks them.
+    if (deps.requireVerifiedEmail && !user.emailVerified) {
+      audit.record({ type: 'login.failure', origin, subjectId: user.id, reason: 'email_not_verified' });
+      deps.accountMail.verificationLink(user, origin);
+      throw new EmailNotVerifiedError('Confirm your email address first: we mailed a new link to it');
+    }
     const result = await startSession(user, origin, proof);
     // The password may have changed while its old hash was being verified (or
     // while a second factor was owed): changePassword ends only the sessions
@@ -195,6 +206,11 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
   return {
     async signup({ email, password }, origin) {
       const user = await registerUser({ email, password, role: 'USER', lane: untrustedLane(origin.ip) });
+      deps.accountMail.verificationLink(user, origin);
+      if (deps.requireVerifiedEmail) {
+        audit.record({ type: 'signup', origin, actorId: user.id, subjectId: user.id });
+        throw new EmailNotVerifiedError('Account created: confirm your email address with the link we mailed to it, then sign in');
+      }
       const result = await startSession(user, origin, proofOf(clock.now(), ['pwd']));
       audit.record({ type: 'signup', origin, actorId: user.id, subjectId: user.id, sessionId: result.viewer.sessionId });
       return { ...result, deviceToken: await devices.issue(user.id) };

@@ -17,19 +17,21 @@ export interface Registration {
   readonly role: Role;
   /** Whose hashing this is (sign-up: the caller's network); default trusted (the CLI). */
   readonly lane?: HashLane;
+  /** The CLI may vouch for the address (`create-user --verified`); sign-up never does. */
+  readonly emailVerified?: boolean;
 }
 
 export type RegisterUser = (registration: Registration) => Promise<UserRecord>;
 
 export function createRegisterUser(deps: { users: UserRepository; passwords: PasswordHasher; clock: Clock; emails: EmailAddresses }): RegisterUser {
   const { users, passwords, clock, emails } = deps;
-  return async ({ email, password, role, lane }) => {
+  return async ({ email, password, role, lane, emailVerified = false }) => {
     // Both before hashing, so a taken address or an oversized password costs no hash.
     const address = await emails.checkFree(email);
     checkPasswordPolicy(password);
     const passwordHash = await passwords.hash(password, lane);
     const now = clock.now();
-    const user = await users.insert({ id: newId(now) as UserId, ...address, passwordHash, role, now });
+    const user = await users.insert({ id: newId(now) as UserId, ...address, passwordHash, role, now, emailVerified });
     // Taken while the password was hashing.
     if (!user) throw emailTaken('email');
     return user;

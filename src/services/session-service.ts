@@ -8,7 +8,10 @@ import type { SessionId, UserId } from '../platform/ids.js';
 import type { RequestOrigin, SignedInViewer, Viewer } from '../platform/request-context.js';
 import type { SessionRepository } from '../repositories/session-repository.js';
 import type { UserRepository } from '../repositories/user-repository.js';
+import type { AccountMail } from './account-mail.js';
+import { checkCurrentPassword } from './current-password.js';
 import type { DeviceTrust } from './device-trust.js';
+import { endAllSessions } from './end-all-sessions.js';
 import { checkPasswordPolicy } from './input.js';
 import type { SessionVerifier } from './session-verifier.js';
 import type { SessionModel } from './types.js';
@@ -30,14 +33,11 @@ export function createSessionService(deps: {
   audit: AuditLog;
   clock: Clock;
   devices: DeviceTrust;
+  accountMail: Pick<AccountMail, 'passwordChanged'>;
 }): SessionService {
-  const { users, sessions, passwords, verifier, audit, clock, devices } = deps;
+  const { users, sessions, passwords, verifier, audit, clock, devices, accountMail } = deps;
 
-  const endAllOf = async (userId: UserId, reason: 'logout_all' | 'password_changed', keep?: SessionId) => {
-    const ended = await sessions.endAllOf(userId, reason, clock.now(), keep);
-    await Promise.all(ended.map((id) => verifier.forgetSession(id)));
-    return ended;
-  };
+  const endAllOf = (userId: UserId, reason: 'logout_all' | 'password_changed', keep?: SessionId) => endAllSessions(deps, userId, reason, keep);
 
   return {
     async list(userId, viewer) {
@@ -75,15 +75,12 @@ export function createSessionService(deps: {
 
     async changePassword(viewer, current, next, origin) {
       checkPasswordPolicy(next, 'newPassword');
-      if (current.length > 128) throw new BadUserInputError('currentPassword', 'Current password is incorrect');
-      const user = await users.findWithPasswordHash(viewer.userId);
-      if (!user || !(await passwords.verify(user.passwordHash, current))) {
-        throw new BadUserInputError('currentPassword', 'Current password is incorrect');
-      }
+      const user = await checkCurrentPassword(deps, viewer.userId, current);
       await users.setPasswordHash(user.id, await passwords.hash(next), clock.now());
       // Whoever else holds a session may be the reason for the change: end them all but this one.
       const ended = await endAllOf(user.id, 'password_changed', viewer.sessionId);
       audit.record({ type: 'password.changed', origin, actorId: user.id, subjectId: user.id, sessionsEnded: ended.length });
+      accountMail.passwordChanged(user, 'changed', origin);
       return true;
     },
   };

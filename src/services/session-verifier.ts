@@ -73,7 +73,7 @@ export function createSessionVerifier(deps: {
     const live = status && refusal === '' ? status : undefined;
     if (live && now - live.lastUsedAt > touchEveryMs) await sessions.touch(id, now);
     const entry: Entry = {
-      viewer: live && { kind: 'user', userId: live.user.id, role: live.user.role, sessionId: id },
+      viewer: live && { kind: 'user', userId: live.user.id, role: live.user.role, sessionId: id, emailVerified: live.user.emailVerified },
       user: live?.user,
       refusal,
       sessionExpiresAt: live?.expiresAt ?? 0,

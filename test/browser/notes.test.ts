@@ -4,23 +4,13 @@
 // title written as markup stays text, the API's field errors show beside
 // their field, and "More" pages through the list a page at a time. The page
 // has its own origin (CORS_ORIGINS), as in web-example.test.ts.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { build } from 'vite';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultPassword, login, signup, type SignedIn } from '../helpers/accounts.js';
-import { serveDirectory, type ServedDirectory } from '../helpers/serve-directory.js';
 import { startTestServer, type TestServer } from '../helpers/start-test-server.js';
+import { chromiumAvailable, prepareWebExample, type WebExample } from '../helpers/web-example-in-chromium.js';
 
-const chromiumPath = '/usr/bin/chromium';
-const hasChromium = existsSync(chromiumPath);
-if (!hasChromium) {
-  console.warn(`SKIPPED test/browser/notes.test.ts: no Chromium at ${chromiumPath} (install it with: apt-get install -y chromium)`);
-}
-
-const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'];
+const hasChromium = chromiumAvailable('test/browser/notes.test.ts');
 const ada = 'ada@example.com';
 const bob = 'bob@example.com';
 const markupTitle = '<img src=x onerror=alert(1)>';
@@ -33,21 +23,14 @@ interface ApiNote {
 }
 
 describe.skipIf(!hasChromium)('the Notes screen of the web example in Chromium', () => {
-  const tempDirs: string[] = [];
   const operations: string[] = [];
   const dialogs: Array<{ readonly type: string; readonly message: string }> = [];
   let acceptConfirm = true;
-  let site: ServedDirectory;
+  let site: WebExample;
   let server: TestServer;
-  let browser: BrowserContext;
   let page: Page;
   let bobApi: SignedIn;
 
-  const tempDir = (prefix: string) => {
-    const dir = mkdtempSync(join(tmpdir(), prefix));
-    tempDirs.push(dir);
-    return dir;
-  };
   const activity = (text: string) => page.locator('#activity li', { hasText: text }).first().waitFor();
   const titles = () => page.locator('#notes-list .note-title').allTextContents();
   const rowTitled = (title: string) => page.locator('#notes-list li').filter({ has: page.getByText(title, { exact: true }) });
@@ -74,19 +57,10 @@ describe.skipIf(!hasChromium)('the Notes screen of the web example in Chromium',
   }
 
   beforeAll(async () => {
-    const outDir = tempDir('notes-dist-');
-    site = await serveDirectory(outDir);
+    site = await prepareWebExample('notes');
     server = await startTestServer({ env: { CORS_ORIGINS: site.origin } });
     const apiUrl = `${server.url}/graphql`;
-    await build({
-      configFile: 'examples/web/vite.config.ts',
-      logLevel: 'warn',
-      build: { outDir },
-      define: { 'import.meta.env.VITE_API_URL': JSON.stringify(apiUrl) },
-    });
-    browser = await chromium.launchPersistentContext(tempDir('notes-profile-'), { executablePath: chromiumPath, headless: true, args: chromiumArgs });
-    page = browser.pages()[0] ?? (await browser.newPage());
-    page.setDefaultTimeout(10_000);
+    ({ page } = await site.open(apiUrl));
     // Every dialog is recorded: an alert() would mean a note's text ran as script.
     page.on('dialog', (dialog) => {
       dialogs.push({ type: dialog.type(), message: dialog.message() });
@@ -101,10 +75,8 @@ describe.skipIf(!hasChromium)('the Notes screen of the web example in Chromium',
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
     await site?.close();
-    for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+    await server?.close();
   });
 
   it('shows the Notes section only once signed in, empty for a new user', async () => {

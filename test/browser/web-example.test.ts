@@ -3,23 +3,13 @@
 // after the access token expires, and sign-out everywhere. The page is served
 // from its own origin, so every call is a real cross-origin request that the
 // server's CORS_ORIGINS must allow. Time is the server's fake clock: no sleeps.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { build } from 'vite';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeOf, defaultPassword, login, refresh } from '../helpers/accounts.js';
-import { serveDirectory, type ServedDirectory } from '../helpers/serve-directory.js';
 import { startTestServer, type TestServer } from '../helpers/start-test-server.js';
+import { chromiumAvailable, prepareWebExample, type WebExample } from '../helpers/web-example-in-chromium.js';
 
-const chromiumPath = '/usr/bin/chromium';
-const hasChromium = existsSync(chromiumPath);
-if (!hasChromium) {
-  console.warn(`SKIPPED test/browser/web-example.test.ts: no Chromium at ${chromiumPath} (install it with: apt-get install -y chromium)`);
-}
-
-const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'];
+const hasChromium = chromiumAvailable('test/browser/web-example.test.ts');
 const accessTokenTtlMs = 60_000;
 const email = 'browser@example.com';
 
@@ -29,36 +19,20 @@ interface SeenRequest {
 }
 
 describe.skipIf(!hasChromium)('the web example in Chromium', () => {
-  const tempDirs: string[] = [];
   const seen: SeenRequest[] = [];
-  let site: ServedDirectory;
+  let site: WebExample;
   let server: TestServer;
-  let browser: BrowserContext;
   let page: Page;
 
-  const tempDir = (prefix: string) => {
-    const dir = mkdtempSync(join(tmpdir(), prefix));
-    tempDirs.push(dir);
-    return dir;
-  };
   const activity = (text: string) => page.locator('#activity li', { hasText: text }).waitFor();
   const rows = () => page.locator('#sessions li');
   const countOf = (operation: string, status?: number) => seen.filter((r) => r.operation === operation && (status === undefined || r.status === status)).length;
 
   beforeAll(async () => {
-    const outDir = tempDir('web-example-dist-');
-    site = await serveDirectory(outDir);
+    site = await prepareWebExample('web-example');
     server = await startTestServer({ env: { ACCESS_TOKEN_TTL: '1m', CORS_ORIGINS: site.origin } });
     const apiUrl = `${server.url}/graphql`;
-    await build({
-      configFile: 'examples/web/vite.config.ts',
-      logLevel: 'warn',
-      build: { outDir },
-      define: { 'import.meta.env.VITE_API_URL': JSON.stringify(apiUrl) },
-    });
-    browser = await chromium.launchPersistentContext(tempDir('web-example-profile-'), { executablePath: chromiumPath, headless: true, args: chromiumArgs });
-    page = browser.pages()[0] ?? (await browser.newPage());
-    page.setDefaultTimeout(10_000);
+    ({ page } = await site.open(apiUrl));
     // What the page asked the API, by operation name, with the answer's status.
     page.on('response', (response) => {
       const request = response.request();
@@ -70,10 +44,8 @@ describe.skipIf(!hasChromium)('the web example in Chromium', () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
     await site?.close();
-    for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+    await server?.close();
   });
 
   it('shows a wrong sign-in as an error without trying to refresh', async () => {

@@ -162,4 +162,19 @@ describe('user administration CLI', () => {
     expect(created).toMatchObject({ code: 0, stderr: '', stdout: expect.stringMatching(/^Created USER process@example\.com \(id [0-9a-f-]{36}\)\n$/) });
     await login(server, 'process@example.com', 'process password');
   });
+
+  it('marks the address verified with --verified, and only then', async () => {
+    const [vouched, plain] = await Promise.all([
+      cli(['create-user', '--email', 'vouched@example.com', '--password', 'correct horse battery', '--verified']),
+      cli(['create-user', '--email', 'plain@example.com', '--password', 'correct horse battery']),
+    ]);
+    expect(vouched.stdout).toMatch(/^Created USER vouched@example\.com \(verified\) \(id /);
+    expect(plain.stdout).toMatch(/^Created USER plain@example\.com \(id /);
+    const verifiedOf = async (email: string) => {
+      const user = await login(server, email, 'correct horse battery');
+      return (await server.graphql('{ me { emailVerified } }', { token: user.accessToken })).body.data?.['me'];
+    };
+    expect(await verifiedOf('vouched@example.com')).toEqual({ emailVerified: true });
+    expect(await verifiedOf('plain@example.com')).toEqual({ emailVerified: false });
+  });
 });

@@ -48,4 +48,10 @@ export async function signupAdmin(server: TestServer, email: string): Promise<Si
   return login(server, email);
 }
 
-export const codeOf = (result: { body: { errors?: Array<{ extensions?: Record<string, unknown> }> } }) => result.body.errors?.[0]?.extensions?.['code'];
+type WithErrors = { body: { errors?: Array<{ extensions?: Record<string, unknown> }> } };
+
+export const codeOf = (result: WithErrors) => result.body.errors?.[0]?.extensions?.['code'];
+/** The argument a BAD_USER_INPUT names (`extensions.field`). */
+export const fieldOf = (result: WithErrors) => result.body.errors?.[0]?.extensions?.['field'];
+/** Why a FORBIDDEN or RATE_LIMITED said no (`extensions.reason`), e.g. EMAIL_NOT_VERIFIED. */
+export const reasonOf = (result: WithErrors) => result.body.errors?.[0]?.extensions?.['reason'];

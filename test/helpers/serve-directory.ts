@@ -19,10 +19,16 @@ export interface ServedDirectory {
   close(): Promise<void>;
 }
 
-export async function serveDirectory(root: string): Promise<ServedDirectory> {
+/**
+ * `spa`: a path without a file extension that names no file gets index.html,
+ * as a single-page app's host serves it (the pages mailed links open, such as
+ * /reset-password?token=…, are drawn by the page's script).
+ */
+export async function serveDirectory(root: string, options: { spa?: boolean } = {}): Promise<ServedDirectory> {
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    const file = normalize(join(root, path === '/' ? 'index.html' : decodeURIComponent(path)));
+    const page = path === '/' || (options.spa === true && extname(path) === '') ? 'index.html' : decodeURIComponent(path);
+    const file = normalize(join(root, page));
     if (!file.startsWith(root + sep)) {
       res.writeHead(403).end();
       return;

@@ -18,7 +18,7 @@ export interface TwoInstances {
   close(): Promise<void>;
 }
 
-export async function startTwoInstances(options: { env?: Env; databaseUrl?: string; redisUrl?: { a: string; b: string } } = {}): Promise<TwoInstances> {
+export async function startTwoInstances(options: { env?: Env; databaseUrl?: string; redisUrl?: { a: string; b: string }; typeDefs?: readonly string[] } = {}): Promise<TwoInstances> {
   const directory = tempDirectory('two-instances-');
   const prefix = uniquePrefix('two-instances');
   const clock = createFakeClock();
@@ -30,8 +30,9 @@ export async function startTwoInstances(options: { env?: Env; databaseUrl?: stri
     ...options.env,
   });
   // One after the other: the first applies the migrations, the second finds them applied.
-  const a = await startTestServer({ env: envFor(options.redisUrl?.a), clock });
-  const b = await startTestServer({ env: envFor(options.redisUrl?.b), clock });
+  const typeDefs = options.typeDefs ? { typeDefs: options.typeDefs } : {};
+  const a = await startTestServer({ env: envFor(options.redisUrl?.a), clock, ...typeDefs });
+  const b = await startTestServer({ env: envFor(options.redisUrl?.b), clock, ...typeDefs });
   return {
     a,
     b,

@@ -40,6 +40,11 @@ describe('rate-limit settings', () => {
     await expect(start).rejects.toThrow(/max must be at least 1[\s\S]*window "soon"[\s\S]*identityArgs names "nope"[\s\S]*limit name A_PER_NOPE is already used/);
   });
 
+  it('refuses per: ALL without identity arguments: one budget for everyone would let anyone spend it', async () => {
+    const bad = 'extend type Query { a: String @public @rateLimit(max: 1, window: "1m", per: ALL) }';
+    await expect(createApp(loadConfig(testEnv()), { typeDefs: [...loadTypeDefs(), bad] })).rejects.toThrow(/Query\.a: per: ALL needs identityArgs/);
+  });
+
   it('names limits after the field and its identity arguments', () => {
     expect(defaultLimitName('refreshToken', [])).toBe('REFRESH_TOKEN');
     expect(defaultLimitName('login', ['email'])).toBe('LOGIN_PER_EMAIL');

@@ -49,7 +49,7 @@ describe.each(dialects)('session repository on $dialect', ({ dialect }) => {
     await repo.create(newSession(1));
     expect(await repo.status(sessionId(1))).toEqual({
       sessionId: sessionId(1),
-      user: { id: alice, email: 'alice@example.com', role: 'ADMIN', createdAt: now },
+      user: { id: alice, email: 'alice@example.com', role: 'ADMIN', createdAt: now, emailVerified: false },
       expiresAt: now + 2 * hour,
       lastUsedAt: now,
       ended: false,
@@ -108,7 +108,7 @@ describe.each(dialects)('session repository on $dialect', ({ dialect }) => {
       kind: 'rotated',
       // The sign-in's proof comes along unchanged: a refresh proves nothing new.
       session: { id: sessionId(1), userId: alice, createdAt: now, lastUsedAt: now + 10, expiresAt: now + 2 * hour, userAgent: 'agent/2', ip: '10.0.0.2', proof: { authTime: now, amr: ['pwd', 'otp', 'mfa'] } },
-      user: { id: alice, email: 'alice@example.com', role: 'ADMIN', createdAt: now },
+      user: { id: alice, email: 'alice@example.com', role: 'ADMIN', createdAt: now, emailVerified: false },
     });
     expect(await repo.rotate(rotation('t1', 't1c', now + 20))).toEqual({ kind: 'reused', sessionId: sessionId(1), userId: alice, rotatedAt: now + 10 });
     expect((await repo.rotate(rotation('t1b', 't1d', now + 30))).kind).toBe('rotated');

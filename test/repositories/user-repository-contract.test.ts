@@ -19,7 +19,7 @@ describe.each(dialects)('user repository on $dialect', ({ dialect }) => {
 
   it('inserts a user and finds it by id, by email in any case, and with its password hash', async () => {
     const inserted = await users().insert(newUser(1, 'ada@example.com'));
-    const record = { id: userId(1), email: 'ada@example.com', role: 'USER', createdAt: now + 1 };
+    const record = { id: userId(1), email: 'ada@example.com', role: 'USER', createdAt: now + 1, emailVerified: false };
     expect(inserted).toEqual(record);
     expect(await users().findById(userId(1))).toEqual(record);
     expect(await users().findByEmail('ADA@Example.COM')).toEqual({ ...record, passwordHash: 'hash-1' });
@@ -90,11 +90,30 @@ describe.each(dialects)('user repository on $dialect', ({ dialect }) => {
 
   it('changes the role and the password hash, and says when there was no such user', async () => {
     await users().insert(newUser(1));
-    expect(await users().setRole(userId(1), 'ADMIN', now + 100)).toEqual({ id: userId(1), email: 'user1@example.com', role: 'ADMIN', createdAt: now + 1 });
+    expect(await users().setRole(userId(1), 'ADMIN', now + 100)).toEqual({ id: userId(1), email: 'user1@example.com', role: 'ADMIN', createdAt: now + 1, emailVerified: false });
     expect(await users().setRole(userId(9), 'ADMIN', now)).toBeUndefined();
     expect(await users().setPasswordHash(userId(1), 'new-hash', now + 200)).toBe(true);
     expect(await users().setPasswordHash(userId(9), 'new-hash', now)).toBe(false);
     expect((await users().findWithPasswordHash(userId(1)))?.passwordHash).toBe('new-hash');
+  });
+
+  it('starts unverified unless told otherwise, and verifies an address only while the user still has it', async () => {
+    await users().insert(newUser(1, 'Lin@example.com'));
+    await users().insert({ ...newUser(2), emailVerified: true });
+    expect((await users().findById(userId(2)))?.emailVerified).toBe(true);
+    expect(await users().markEmailVerified(userId(1), 'other@example.com', now + 5)).toBeUndefined();
+    expect((await users().findById(userId(1)))?.emailVerified).toBe(false);
+    expect(await users().markEmailVerified(userId(1), 'lin@EXAMPLE.com', now + 5)).toEqual({ id: userId(1), email: 'Lin@example.com', role: 'USER', createdAt: now + 1, emailVerified: true });
+    expect(await users().markEmailVerified(userId(9), 'lin@example.com', now + 5)).toBeUndefined();
+  });
+
+  it('moves a user to a free address, verified, and refuses one taken in any case', async () => {
+    await users().insert(newUser(1, 'first@example.com'));
+    await users().insert(newUser(2, 'Taken@example.com'));
+    expect(await users().changeEmail(userId(1), { email: 'taken@EXAMPLE.com', emailSkeleton: null }, now + 5)).toBeUndefined();
+    expect(await users().findById(userId(1))).toMatchObject({ email: 'first@example.com', emailVerified: false });
+    expect(await users().changeEmail(userId(1), { email: 'second@example.com', emailSkeleton: null }, now + 5)).toEqual({ id: userId(1), email: 'second@example.com', role: 'USER', createdAt: now + 1, emailVerified: true });
+    expect(await users().changeEmail(userId(9), { email: 'third@example.com', emailSkeleton: null }, now + 5)).toBeUndefined();
   });
 
   it('deletes a user with its sessions and refresh tokens (cascade)', async () => {

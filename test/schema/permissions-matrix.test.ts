@@ -20,21 +20,30 @@ describe('the permission matrix', () => {
 
   it('names who may use each field and its rate limits', () => {
     const markdown = permissionsMarkdown();
-    expect(rowOf(markdown, 'me:')).toBe('| `me: User` | public | — | — |');
+    expect(rowOf(markdown, 'me:')).toBe('| `me: User` | public | — | — | — |');
     expect(rowOf(markdown, 'users(')).toContain('| ADMIN |');
     expect(rowOf(markdown, 'user(')).toContain('| owner (argument `id`) or ADMIN |');
     expect(rowOf(markdown, 'logoutAll')).toContain('| signed in |');
     expect(rowOf(markdown, 'email:')).toContain('| owner or ADMIN |');
     expect(rowOf(markdown, 'login(')).toMatch(/\| 5 per 1m \(identityArgs: email; per: IP\)<br>20 per 1m \(per: IP\) \| — \|$/);
     // Step-up: @auth(fresh: …) in its own column.
-    expect(rowOf(markdown, 'changePassword(')).toMatch(/\| signed in \| 5 per 15m \(per: CALLER\) \| within 5m \|$/);
-    expect(rowOf(markdown, 'deleteUser(')).toMatch(/\| owner \(argument `id`\) or ADMIN \| — \| within 5m \|$/);
+    expect(rowOf(markdown, 'changePassword(')).toMatch(/\| signed in \| — \| 5 per 15m \(per: CALLER\) \| within 5m \|$/);
+    expect(rowOf(markdown, 'deleteUser(')).toMatch(/\| owner \(argument `id`\) or ADMIN \| — \| — \| within 5m \|$/);
   });
 
   it('changes when a field\'s access changes', () => {
     const loosened = loadTypeDefs().map((sdl) => sdl.replace('): UserConnection! @auth(requires: ADMIN)', '): UserConnection! @auth'));
     expect(loosened.join()).not.toBe(loadTypeDefs().join());
     expect(rowOf(permissionsMarkdown(loosened), 'users(')).toContain('| signed in |');
+  });
+
+  it('shows a verified-email requirement beside the level', () => {
+    const sdl = 'extend type Query { "x" launchCodes: String @auth(verified: true) "y" audit: String @auth(requires: ADMIN, verified: true) }';
+    const markdown = permissionsMarkdown([...loadTypeDefs(), sdl]);
+    expect(rowOf(markdown, 'launchCodes')).toBe('| `launchCodes: String` | signed in | yes | — | — |');
+    expect(rowOf(markdown, 'audit')).toBe('| `audit: String` | ADMIN | yes | — | — |');
+    expect(rowOf(permissionsMarkdown(), 'logoutAll')).toBe('| `logoutAll: Boolean!` | signed in | — | — | — |');
+    expect(markdown).toContain('extensions.reason: "EMAIL_NOT_VERIFIED"');
   });
 
   it('refuses, like the server, a schema with a field that declares no access', () => {

@@ -19,6 +19,7 @@ import { createEmailAddresses } from '../../src/services/email-addresses.js';
 import { createSessionService } from '../../src/services/session-service.js';
 import { createSessionVerifier } from '../../src/services/session-verifier.js';
 import { createFakeClock } from '../helpers/fake-clock.js';
+import { createServiceMail } from '../helpers/service-mail.js';
 import { testSecret } from '../helpers/start-test-server.js';
 
 const origin: RequestOrigin = { requestId: 'r', ip: '127.0.0.1', userAgent: 'test' };
@@ -53,11 +54,13 @@ describe('a login racing a password change', () => {
     const users = createUserRepository(database);
     const sessions = createSessionRepository(database);
     const verifier = createSessionVerifier({ sessions, clock, cacheTtlMs: 5000, maxEntries: 100 });
-    const audit = createAuditLog(createLogger({ level: 'silent', pretty: false }));
+    const log = createLogger({ level: 'silent', pretty: false });
+    const audit = createAuditLog(log);
     const devices = createDeviceTrust({ deviceTokens: createDeviceTokenRepository(database), clock, ttlMs: 86_400_000, keepPerUser: 10 });
-    const common = { users, sessions, verifier, audit, clock, passwords, devices };
+    const { accountMail, outbox } = createServiceMail({ database, clock, log, audit });
+    const common = { users, sessions, verifier, audit, clock, passwords, devices, accountMail };
     const accessTokens = createAccessTokens({ secret: testSecret, previousSecret: undefined, issuer: 'i', audience: 'a', ttlMs: 60_000 }, clock);
-    const auth = createAuthService({ ...common, accessTokens, refreshTokenTtlMs: 3_600_000, sessionMaxAgeMs: 86_400_000, refreshReuseGraceMs: 0, maxSessionsPerUser: 50, emails: createEmailAddresses({ users, utf8LocalParts: false }) });
+    const auth = createAuthService({ ...common, accessTokens, refreshTokenTtlMs: 3_600_000, sessionMaxAgeMs: 86_400_000, refreshReuseGraceMs: 0, maxSessionsPerUser: 50, requireVerifiedEmail: false, emails: createEmailAddresses({ users, utf8LocalParts: false }) });
     const account = createSessionService(common);
 
     try {
@@ -72,6 +75,7 @@ describe('a login racing a password change', () => {
       const live = await sessions.listLive(owner.viewer.userId, clock.now());
       expect(live.map((s) => s.id)).toEqual([owner.viewer.sessionId]);
     } finally {
+      await outbox.idle();
       await real.close();
     }
   });

@@ -69,7 +69,7 @@ describe('session verifier', () => {
   it("hands out the user it read with a viewer's check only while that check is the cached answer", async () => {
     const verifier = createSessionVerifier({ sessions: repository, clock, cacheTtlMs: 60_000, maxEntries: 10 });
     const viewer = await verifier.viewerFor(token);
-    expect(verifier.cachedUser(viewer)).toEqual({ id: userId, email: 'v@example.com', role: 'USER', createdAt: clock.now() });
+    expect(verifier.cachedUser(viewer)).toEqual({ id: userId, email: 'v@example.com', role: 'USER', createdAt: clock.now(), emailVerified: false });
     await createUserRepository(database).setRole(userId, 'ADMIN', clock.now());
     await verifier.forgetUser(userId); // what every role change does
     expect(verifier.cachedUser(viewer)).toBeUndefined();

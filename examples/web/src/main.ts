@@ -1,6 +1,8 @@
 // The page: a sign-up/sign-in form, then the account, its sessions (one per
 // device) with per-device sign-out, and sign-out everywhere.
+import { createAccountMailScreens } from './account-mail-screens.js';
 import { createAuthClient } from './auth-client.js';
+import { byId } from './by-id.js';
 import { describeError } from './describe-error.js';
 import { createNotesScreen } from './notes-screen.js';
 import {
@@ -17,15 +19,10 @@ import { keepDeviceToken, readDeviceToken } from './device-token.js';
 import { createSecurityScreen } from './security-screen.js';
 import { createSignInSteps, type SignedInPayload } from './sign-in-steps.js';
 import { createStepUp } from './step-up.js';
+import { openLinkPage } from './link-pages.js';
 
 // Set at build time (see vite.config.ts); the API must list this page's origin in CORS_ORIGINS.
 const apiUrl = import.meta.env.VITE_API_URL || 'http://localhost:4000/graphql';
-
-function byId<T extends HTMLElement>(id: string): T {
-  const found = document.getElementById(id);
-  if (found === null) throw new Error(`index.html has no #${id}`);
-  return found as T;
-}
 
 const ui = {
   form: byId<HTMLFormElement>('auth-form'),
@@ -58,6 +55,7 @@ const steps = createSignInSteps(
   { passwordForm: ui.form, email: ui.email, mfaForm: byId('mfa-form'), mfaCode: byId('mfa-code'), mfaCancel: byId('mfa-cancel'), passkeyButton: byId('passkey-sign-in') },
   { api, run, log, onSignedIn: (payload, email) => signedIn(payload, email ? `Signed in as ${email}` : 'Signed in') },
 );
+const accountMail = createAccountMailScreens({ api, run, log });
 
 function showSignedIn(signedIn: boolean): void {
   ui.form.hidden = signedIn || steps.askingForCode;
@@ -66,6 +64,7 @@ function showSignedIn(signedIn: boolean): void {
     notes.clear();
     security.clear();
     stepUp.clear();
+    accountMail.clear();
   }
 }
 
@@ -101,6 +100,7 @@ async function loadAccount(): Promise<void> {
     return;
   }
   renderMe(ui.me, meData.me);
+  accountMail.showAccount(meData.me);
   renderSessions(ui.sessions, sessionsData.me.sessions, (session) => {
     void run(() => (session.current ? signOut() : endSession(session.id, session.userAgent)));
   });
@@ -162,4 +162,5 @@ byId('sign-out-everywhere').addEventListener('click', () => {
   });
 });
 
-showSignedIn(false);
+// A link from a mail (reset, verification, email change) opens its own page instead.
+if (!openLinkPage(window.location, { api, run, log })) showSignedIn(false);

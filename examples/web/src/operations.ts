@@ -45,6 +45,7 @@ export const MeDocument = graphql(`
       email
       role
       createdAt
+      emailVerified
     }
   }
 `);

@@ -4,6 +4,7 @@ import type { PgDb } from '../../../db/create-database.js';
 import { users } from '../../../db/pg/schema.js';
 import { maybe, toUser, toUserWithPasswordHash } from '../records-from-rows.js';
 import type { UserId } from '../../platform/ids.js';
+import { isUniqueViolation } from '../unique-violation.js';
 import { collision, userFilters } from '../user-filters.js';
 import type { UserRepository } from '../user-repository.js';
 
@@ -39,9 +40,9 @@ export const createPgUserRepository = (db: PgDb, hot = prepareHotQueries(db)): U
     async whoHas(address) {
       return collision(address, await db.select({ email: users.email }).from(users).where(where.holding(address)).limit(2));
     },
-    async insert({ id, email, emailSkeleton, passwordHash, role, now }) {
+    async insert({ id, email, emailSkeleton, passwordHash, role, now, emailVerified = false }) {
       // ON CONFLICT DO NOTHING covers the unique indexes on lower(email) and the skeleton too.
-      const [row] = await db.insert(users).values({ id, email, emailSkeleton: emailSkeleton ?? null, passwordHash, role, createdAt: now, updatedAt: now }).onConflictDoNothing().returning();
+      const [row] = await db.insert(users).values({ id, email, emailSkeleton: emailSkeleton ?? null, passwordHash, role, emailVerified, createdAt: now, updatedAt: now }).onConflictDoNothing().returning();
       return maybe(row, toUser);
     },
     async listWithoutSkeleton(after, limit) {
@@ -68,6 +69,19 @@ export const createPgUserRepository = (db: PgDb, hot = prepareHotQueries(db)): U
     async setPasswordHash(id, passwordHash, now) {
       return (await db.update(users).set({ passwordHash, updatedAt: now }).where(eq(users.id, id))).rowCount === 1;
     },
+    async markEmailVerified(id, email, now) {
+      const [row] = await db.update(users).set({ emailVerified: true, updatedAt: now }).where(where.idWithEmail(id, email)).returning();
+      return maybe(row, toUser);
+    },
+    async changeEmail(id, { email, emailSkeleton }, now) {
+      try {
+        const [row] = await db.update(users).set({ email, emailSkeleton, emailVerified: true, updatedAt: now }).where(eq(users.id, id)).returning();
+        return maybe(row, toUser);
+      } catch (error) {
+        if (isUniqueViolation(error)) return undefined;
+        throw error;
+      }
+    },
     async countAdmins() {
       return db.$count(users, eq(users.role, 'ADMIN'));
     },
@@ -76,9 +90,3 @@ export const createPgUserRepository = (db: PgDb, hot = prepareHotQueries(db)): U
     },
   };
 };
-
-/** PostgreSQL's unique_violation (23505), wherever drizzle wrapped it. */
-function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error; e instanceof Error; e = e.cause) if ('code' in e && e.code === '23505') return true;
-  return false;
-}

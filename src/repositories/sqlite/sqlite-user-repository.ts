@@ -3,6 +3,7 @@ import { and, asc, eq, gt, inArray, isNull, notExists, sql } from 'drizzle-orm';
 import type { SqliteDb } from '../../../db/create-database.js';
 import { users } from '../../../db/sqlite/schema.js';
 import { maybe, toUser, toUserWithPasswordHash } from '../records-from-rows.js';
+import { isUniqueViolation } from '../unique-violation.js';
 import { collision, userFilters } from '../user-filters.js';
 import type { UserId } from '../../platform/ids.js';
 import type { UserRepository } from '../user-repository.js';
@@ -37,9 +38,9 @@ export const createSqliteUserRepository = (db: SqliteDb, hot = prepareHotQueries
   async whoHas(address) {
     return collision(address, db.select({ email: users.email }).from(users).where(where.holding(address)).limit(2).all());
   },
-  async insert({ id, email, emailSkeleton, passwordHash, role, now }) {
+  async insert({ id, email, emailSkeleton, passwordHash, role, now, emailVerified = false }) {
     // The unique indexes on lower(email) and the skeleton turn a taken address into no row.
-    return maybe(db.insert(users).values({ id, email, emailSkeleton: emailSkeleton ?? null, passwordHash, role, createdAt: now, updatedAt: now }).onConflictDoNothing().returning().get(), toUser);
+    return maybe(db.insert(users).values({ id, email, emailSkeleton: emailSkeleton ?? null, passwordHash, role, emailVerified, createdAt: now, updatedAt: now }).onConflictDoNothing().returning().get(), toUser);
   },
   async listWithoutSkeleton(after, limit) {
     const rows = db.select({ id: users.id, email: users.email }).from(users).where(and(isNull(users.emailSkeleton), after === undefined ? undefined : gt(users.id, after))).orderBy(asc(users.id)).limit(limit).all();
@@ -58,6 +59,17 @@ export const createSqliteUserRepository = (db: SqliteDb, hot = prepareHotQueries
   },
   async setPasswordHash(id, passwordHash, now) {
     return db.update(users).set({ passwordHash, updatedAt: now }).where(eq(users.id, id)).run().changes === 1;
+  },
+  async markEmailVerified(id, email, now) {
+    return maybe(db.update(users).set({ emailVerified: true, updatedAt: now }).where(where.idWithEmail(id, email)).returning().get(), toUser);
+  },
+  async changeEmail(id, { email, emailSkeleton }, now) {
+    try {
+      return maybe(db.update(users).set({ email, emailSkeleton, emailVerified: true, updatedAt: now }).where(eq(users.id, id)).returning().get(), toUser);
+    } catch (error) {
+      if (isUniqueViolation(error)) return undefined;
+      throw error;
+    }
   },
   async countAdmins() {
     return db.$count(users, eq(users.role, 'ADMIN'));
