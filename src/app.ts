@@ -15,8 +15,10 @@ import { readAccessDirectives } from './access/read-access-directives.js';
 import { createContextBuilder } from './context/build-context.js';
 import { createAccessTokens } from './credentials/access-tokens.js';
 import { createPasswordHasher } from './credentials/passwords.js';
+import { loadTokenKeys } from './credentials/signing-keys.js';
 import { cacheVerifiedTokens } from './credentials/verified-token-cache.js';
 import { createHttpServer } from './http/create-http-server.js';
+import { createJwksHandler, jwksPath } from './http/jwks-endpoint.js';
 import { errorLogPlugin } from './http/error-log-plugin.js';
 import { formatError } from './http/format-error.js';
 import { createMetricsHandler, createMetricsServer } from './http/metrics-endpoint.js';
@@ -101,7 +103,8 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   // [7] repositories → [6] services
   const userRepository = createUserRepository(database);
   const passwords = createPasswordHasher({ concurrency: config.passwordHashConcurrency, maxQueued: config.passwordHashQueue, onWarning: (message) => log.warn(message) });
-  const accessTokens = cacheVerifiedTokens(createAccessTokens({ ...config.jwt, ttlMs: config.accessTokenTtlMs }, clock), clock, 10_000);
+  const tokenKeys = await loadTokenKeys(config.jwt); // a key that cannot sign stops the boot here
+  const accessTokens = cacheVerifiedTokens(createAccessTokens({ ...config.jwt, keys: tokenKeys, ttlMs: config.accessTokenTtlMs }, clock), clock, 10_000);
   const invalidations = redis && createRedisSessionInvalidations({ ...redis.connection, prefix: redis.keyPrefix, log, ackTimeoutMs: redis.commandTimeoutMs });
   const verifier = createSessionVerifier({ sessions: sessionRepository, clock, cacheTtlMs: config.sessionCacheTtlMs, maxEntries: 10_000, invalidations });
   // Redis is ready when it answers and this instance hears the others' session changes.
@@ -162,6 +165,8 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
     onRequest: tracker.begin,
     routes: new Map([
       ['/readyz', createReadinessHandler({ checks: [{ name: 'database', check: database.ping }, ...(redisCheck ? [redisCheck] : [])], draining: () => draining })],
+      // Only when a private key signs: under HS256 there is nothing to publish.
+      ...(tokenKeys.published.length > 0 ? [[jwksPath, createJwksHandler(tokenKeys.published)] as const] : []),
       // On the API port only when a token guards it and no separate port is set.
       ...(config.metrics.token !== undefined && config.metrics.port === undefined ? [['/metrics', metricsHandler] as const] : []),
     ]),

@@ -65,7 +65,7 @@ export function createContextBuilder({ accessTokens, verifier, audit, log }: Con
     try {
       const token = readBearerToken(authorization);
       if (token === undefined) return anonymous;
-      verified = accessTokens.verify(token);
+      verified = await accessTokens.verify(token);
       return await verifier.viewerFor(verified);
     } catch (error) {
       // The client gets one generic 401 (expired, revoked, forged…) or a masked

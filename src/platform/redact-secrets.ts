@@ -18,6 +18,11 @@ const secretKeys = new Set([
   'cookie',
   'set-cookie',
   'metricstoken',
+  'secret',
+  'previoussecret',
+  'privatekey',
+  'previousprivatekey',
+  'apikey',
 ]);
 // Values under these keys are all censored, whatever their names: variables
 // carry passwords and refresh tokens under names the client chose.

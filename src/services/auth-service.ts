@@ -79,9 +79,9 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
   const throttle = deps.loginThrottle ?? noThrottle;
   const registerUser = createRegisterUser({ users, passwords, clock });
 
-  function tokensFor(user: UserRecord, sessionId: SessionId, refreshToken: string): AuthResult {
+  async function tokensFor(user: UserRecord, sessionId: SessionId, refreshToken: string): Promise<AuthResult> {
     const viewer: SignedInViewer = { kind: 'user', userId: user.id, role: user.role, sessionId };
-    const access = accessTokens.sign(viewer);
+    const access = await accessTokens.sign(viewer);
     return {
       accessToken: access.token,
       refreshToken,

@@ -5,6 +5,7 @@ import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { privateKeyPem } from '../helpers/private-keys.js';
 import { repoRoot, runProcess, startProcess, tempDirectory, tsxBin } from '../helpers/run-process.js';
 
 const directory = tempDirectory('start-test-');
@@ -19,6 +20,8 @@ describe('refusing to start', () => {
     { why: 'a JWT_SECRET under 32 bytes', env: { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(31) }, says: /JWT_SECRET: must be at least 32 bytes/ },
     { why: 'a malformed duration', env: { ACCESS_TOKEN_TTL: 'soon' }, says: /ACCESS_TOKEN_TTL: "soon" is not a duration/ },
     { why: 'a REDIS_URL that is not a Redis URL', env: { REDIS_URL: 'localhost:6379' }, says: /REDIS_URL: must be a redis:\/\/ or rediss:\/\/ URL/ },
+    { why: 'a JWT_PRIVATE_KEY that is not a key', env: { JWT_PRIVATE_KEY: '/no/such/key.pem' }, says: /JWT_PRIVATE_KEY: is neither an inline PEM .* nor the path of a readable file/ },
+    { why: 'a JWT_PRIVATE_KEY too small to trust', env: { JWT_PRIVATE_KEY: privateKeyPem('rsa1024') }, says: /JWT_PRIVATE_KEY: an RSA key of 1024 bits is too small/ },
   ])('$why: exits non-zero with a message naming the setting, and no stack', async ({ env, says }) => {
     const result = await start(env);
     expect(result.code).toBe(1);

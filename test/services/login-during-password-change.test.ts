@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDatabase, type Database } from '../../db/create-database.js';
 import { createAccessTokens } from '../../src/credentials/access-tokens.js';
+import { loadTokenKeys } from '../../src/credentials/signing-keys.js';
 import { createPasswordHasher, type PasswordHasher } from '../../src/credentials/passwords.js';
 import { createAuditLog } from '../../src/platform/audit.js';
 import { createLogger } from '../../src/platform/logger.js';
@@ -55,7 +56,8 @@ describe('a login racing a password change', () => {
     const audit = createAuditLog(createLogger({ level: 'silent', pretty: false }));
     const devices = createDeviceTrust({ deviceTokens: createDeviceTokenRepository(database), clock, ttlMs: 86_400_000, keepPerUser: 10 });
     const common = { users, sessions, verifier, audit, clock, passwords, devices };
-    const accessTokens = createAccessTokens({ secret: testSecret, previousSecret: undefined, issuer: 'i', audience: 'a', ttlMs: 60_000 }, clock);
+    const keys = await loadTokenKeys({ secret: testSecret, previousSecret: undefined, privateKey: undefined, previousPrivateKey: undefined });
+    const accessTokens = createAccessTokens({ keys, issuer: 'i', audience: 'a', ttlMs: 60_000 }, clock);
     const auth = createAuthService({ ...common, accessTokens, refreshTokenTtlMs: 3_600_000, sessionMaxAgeMs: 86_400_000, refreshReuseGraceMs: 0, maxSessionsPerUser: 50 });
     const account = createSessionService(common);
 
