@@ -20,6 +20,9 @@ const config: CodegenConfig = {
           Session: '../services/types.js#SessionModel',
           AuthPayload: '../services/types.js#AuthResult',
           UserConnection: '../services/types.js#UserPage',
+          ApiKey: '../repositories/api-key-repository.js#ApiKeyRecord',
+          ApiKeyCreated: '../services/api-key-service.js#ApiKeyCreation',
+          ApiScope: '../platform/api-scopes.js#DeclaredScope',
           // Each domain names its own (src/modules.ts).
           ...Object.assign({}, ...domainModules.map((domain) => domain.mappers)),
         },

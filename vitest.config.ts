@@ -16,6 +16,10 @@ const acceptanceOnPostgres = [
   'test/notes/notes-access.test.ts',
   // two servers on one PostgreSQL and one Redis (skipped, with a note, without TEST_REDIS_URL)
   'test/http/two-instances.test.ts',
+  // API keys: lifecycle, the per-user cap under concurrency, scopes, revocation across instances
+  'test/http/api-keys.test.ts',
+  'test/http/api-key-scopes.test.ts',
+  'test/http/api-key-revocation.test.ts',
 ];
 const postgres = Boolean(process.env['TEST_DATABASE_URL']);
 // Vite evaluates this file once per project; say it once.

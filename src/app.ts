@@ -40,10 +40,14 @@ import { createRateLimiting } from './rate-limit/create-rate-limiting.js';
 import { createRedisRateLimitStore } from './rate-limit/redis-rate-limit-store.js';
 import { buildSchema, loadTypeDefs } from './resolvers/build-schema.js';
 import { createResolvers } from './resolvers/create-resolvers.js';
+import { createApiKeyRepository } from './repositories/api-key-repository.js';
 import { createDeviceTokenRepository } from './repositories/device-token-repository.js';
 import { createSessionRepository } from './repositories/session-repository.js';
 import { createUserRepository } from './repositories/user-repository.js';
+import { createApiKeyService } from './services/api-key-service.js';
+import { createApiKeyVerifier } from './services/api-key-verifier.js';
 import { createAuthService } from './services/auth-service.js';
+import { shareCredentialChanges } from './services/credential-changes.js';
 import { createDeviceTrust } from './services/device-trust.js';
 import { createPurgeJob } from './services/purge-job.js';
 import { createRedisSessionInvalidations } from './services/redis-session-invalidations.js';
@@ -76,7 +80,7 @@ export interface App {
   /** Base URL of the METRICS_PORT listener once listening, else undefined. */
   metricsUrl(): string | undefined;
   /** Deletes expired and ended sessions now (also runs hourly). */
-  purgeExpired(): Promise<{ sessions: number; refreshTokens: number }>;
+  purgeExpired(): Promise<{ sessions: number; refreshTokens: number; apiKeys: number }>;
   /** Stops accepting, finishes in-flight requests, ends the hashing threads, closes the database. */
   close(): Promise<void>;
 }
@@ -106,23 +110,28 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   const tokenKeys = await loadTokenKeys(config.jwt); // a key that cannot sign stops the boot here
   const accessTokens = cacheVerifiedTokens(createAccessTokens({ ...config.jwt, keys: tokenKeys, ttlMs: config.accessTokenTtlMs }, clock), clock, 10_000);
   const invalidations = redis && createRedisSessionInvalidations({ ...redis.connection, prefix: redis.keyPrefix, log, ackTimeoutMs: redis.commandTimeoutMs });
-  const verifier = createSessionVerifier({ sessions: sessionRepository, clock, cacheTtlMs: config.sessionCacheTtlMs, maxEntries: 10_000, invalidations });
+  // Sessions and API keys are cached apart; a change to either (or to a user) reaches both, here and on every instance.
+  const changes = shareCredentialChanges(invalidations);
+  const verifier = createSessionVerifier({ sessions: sessionRepository, clock, cacheTtlMs: config.sessionCacheTtlMs, maxEntries: 10_000, invalidations: changes });
+  const apiKeyRepository = createApiKeyRepository(database);
+  const apiKeyVerifier = createApiKeyVerifier({ apiKeys: apiKeyRepository, clock, cacheTtlMs: config.sessionCacheTtlMs, maxEntries: 10_000, changes });
   // Redis is ready when it answers and this instance hears the others' session changes.
   const redisCheck = redis && { name: 'redis', check: async () => invalidations?.listening === true && (await redis.connection.ping()) };
   const devices = createDeviceTrust({ deviceTokens: createDeviceTokenRepository(database), clock, ttlMs: config.deviceTokenTtlMs, keepPerUser: config.maxSessionsPerUser });
-  const common = { users: userRepository, sessions: sessionRepository, verifier, audit, clock, devices };
+  const common = { users: userRepository, sessions: sessionRepository, verifier, apiKeyVerifier, audit, clock, devices };
   const auth = createAuthService({ ...common, passwords, accessTokens, ...config, loginThrottle: rateLimiting.loginThrottle });
   const sessions = createSessionService({ ...common, passwords });
   const users = createUserService(common);
-  const purge = createPurgeJob({ sessions: sessionRepository, clock, log, retentionMs: config.refreshTokenTtlMs });
+  const apiKeys = createApiKeyService({ apiKeys: apiKeyRepository, verifier: apiKeyVerifier, audit, clock });
+  const purge = createPurgeJob({ sessions: sessionRepository, apiKeys: apiKeyRepository, clock, log, retentionMs: config.refreshTokenTtlMs });
 
   // Each domain's services and resolvers, over the same database and request scope.
   const domains = overrides.domains ?? domainModules;
   const domainParts = domains.map((domain) => domain.create({ database, audit, clock, loadUser: createUserLoader(userRepository) }));
 
   // [5] resolvers → [4] rate limits chained after [3] access (shield outermost) → [2] context → [1] HTTP
-  const resolvable = buildSchema(overrides.typeDefs ?? loadTypeDefs(), createResolvers({ auth, users, sessions }, domainParts.map((part) => part.resolvers)));
-  const policies = domainParts.flatMap((part) => part.policies ?? []);
+  const resolvable = buildSchema(overrides.typeDefs ?? loadTypeDefs(), createResolvers({ auth, users, sessions, apiKeys }, domainParts.map((part) => part.resolvers)));
+  const policies = [...apiKeys.policies, ...domainParts.flatMap((part) => part.policies ?? [])];
   const schema = applyAccessRules(resolvable, { limits: rateLimiting.rulesFor(resolvable), policies, columnsOf: columnsOf(domains) });
   checkPublicOwnerFields(resolvable, { refuse: production && !config.allowPublicOwnerFields, warn: (message) => log.warn(message) });
   const metricsHandler = createMetricsHandler({ registry: metrics.registry, token: config.metrics.token });
@@ -158,7 +167,7 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   });
   const httpServer = createHttpServer({
     apollo,
-    buildContext: tracker.wrapContext(createContextBuilder({ accessTokens, verifier, audit, log })),
+    buildContext: tracker.wrapContext(createContextBuilder({ accessTokens, verifier, apiKeys: apiKeyVerifier, audit, log })),
     ping: database.ping,
     log,
     settings: { production, trustProxy: config.trustProxy, bodyLimitBytes: config.bodyLimitBytes, corsOrigins: config.corsOrigins, securityHeaders: securityHeaders(production, tls !== undefined), tls, timeouts: config.httpTimeouts },

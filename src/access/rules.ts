@@ -4,7 +4,7 @@
 // a cached owner decision for user(id: A) must never answer user(id: B).
 import DataLoader from 'dataloader';
 import { allow, chain, rule } from 'graphql-shield';
-import { ForbiddenError, PolicyRefusedError, UnauthenticatedError } from '../platform/errors.js';
+import { ForbiddenError, PolicyRefusedError, ScopeRequiredError, UnauthenticatedError } from '../platform/errors.js';
 import type { Policy, PolicyRequest } from '../platform/policy.js';
 import { viewerFor, type RequestContext } from '../platform/request-context.js';
 
@@ -27,7 +27,14 @@ export type OwnerSource = { readonly from: 'argument'; readonly name: string } |
  * to one rule in `requirementRules` below.
  */
 export type AccessDeclaration =
-  | { readonly kind: 'public' }
+  | {
+      readonly kind: 'public';
+      /**
+       * The API key scopes that allow it (any one); undefined below the root,
+       * where a public field is open to whoever reached its parent.
+       */
+      readonly scopes: readonly string[] | undefined;
+    }
   | {
       readonly kind: 'auth';
       readonly requires: AccessLevel;
@@ -35,19 +42,22 @@ export type AccessDeclaration =
       readonly owner: OwnerSource | undefined;
       /** A registered policy that must also allow the call. */
       readonly policy: string | undefined;
+      /** The API key scopes that allow it (any one); empty: no API key may use it. People hold every scope. */
+      readonly scopes: readonly string[];
     };
 
 export type AuthDeclaration = Extract<AccessDeclaration, { kind: 'auth' }>;
 
 const noCache = { cache: 'no_cache' } as const;
 
+// A person or an API key: both act as a user (what a key may touch is its scopes' rule).
 export const signedIn: ShieldRule = rule('signedIn', noCache)((parent, _args, ctx: RequestContext) =>
-  viewerFor(ctx, parent).kind === 'user' ? true : new UnauthenticatedError(),
+  viewerFor(ctx, parent).kind !== 'anonymous' ? true : new UnauthenticatedError(),
 );
 
 export const admin: ShieldRule = rule('admin', noCache)((parent, _args, ctx: RequestContext) => {
   const viewer = viewerFor(ctx, parent);
-  if (viewer.kind !== 'user') return new UnauthenticatedError();
+  if (viewer.kind === 'anonymous') return new UnauthenticatedError();
   return viewer.role === 'ADMIN' ? true : new ForbiddenError();
 });
 
@@ -56,10 +66,9 @@ const propertyOf = (source: unknown, key: string): unknown =>
 
 /** The user the data belongs to, or an ADMIN. */
 export function owner(source: OwnerSource): ShieldRule {
-  const name = source.from === 'argument' ? `owner:args.${source.name}` : `owner:parent.${source.field}`;
-  return rule(name, noCache)((parent, args: Record<string, unknown>, ctx: RequestContext) => {
+  return rule(ownerRuleName(source), noCache)((parent, args: Record<string, unknown>, ctx: RequestContext) => {
     const viewer = viewerFor(ctx, parent);
-    if (viewer.kind !== 'user') return new UnauthenticatedError();
+    if (viewer.kind === 'anonymous') return new UnauthenticatedError();
     if (viewer.role === 'ADMIN') return true;
     const ownerId = source.from === 'argument' ? propertyOf(args, source.name) : propertyOf(parent, source.field);
     return ownerId === viewer.userId ? true : new ForbiddenError();
@@ -74,7 +83,7 @@ export function owner(source: OwnerSource): ShieldRule {
 export function policyRule(policy: Policy): ShieldRule {
   return rule(`policy:${policy.name}`, noCache)(async (parent, args: Record<string, unknown>, ctx: RequestContext) => {
     const viewer = viewerFor(ctx, parent);
-    if (viewer.kind !== 'user') return new UnauthenticatedError();
+    if (viewer.kind === 'anonymous') return new UnauthenticatedError();
     const batch = ctx.scope.memo(policy, () => new DataLoader<PolicyRequest, boolean>((requests) => policy.decide(requests, ctx), { cache: false }));
     try {
       return (await batch.load({ viewer, parent, args })) ? true : new PolicyRefusedError(policy.name);
@@ -87,35 +96,70 @@ export function policyRule(policy: Policy): ShieldRule {
   });
 }
 
-const levelRule = (declaration: AuthDeclaration): ShieldRule => {
+/**
+ * What an API key must hold to use the field: one of `scopes` (none: no key
+ * may). A person, signed in with a session, holds every scope.
+ */
+const scopesRuleName = (scopes: readonly string[]) => `scopes:${scopes.length === 0 ? 'none' : scopes.join(',')}`;
+const ownerRuleName = (source: OwnerSource) => (source.from === 'argument' ? `owner:args.${source.name}` : `owner:parent.${source.field}`);
+
+export function keyScopes(scopes: readonly string[]): ShieldRule {
+  return rule(scopesRuleName(scopes), noCache)((parent, _args, ctx: RequestContext) => {
+    const viewer = viewerFor(ctx, parent);
+    if (viewer.kind !== 'apiKey' || scopes.some((scope) => viewer.scopes.has(scope))) return true;
+    return new ScopeRequiredError(scopes);
+  });
+}
+
+/** Makes each named rule once: shield refuses two rule instances of one name. */
+type Once = (name: string, make: () => ShieldRule) => ShieldRule;
+
+const levelRule = (declaration: AuthDeclaration, once: Once): ShieldRule => {
+  const source = declaration.owner;
   if (declaration.requires === 'ADMIN') return admin;
-  if (declaration.requires === 'OWNER' && declaration.owner) return owner(declaration.owner);
+  if (declaration.requires === 'OWNER' && source) return once(ownerRuleName(source), () => owner(source));
   return signedIn;
 };
 
 /** The rules a declaration's further requirements add after its level, in order. */
-function requirementRules(declaration: AuthDeclaration, policies: ReadonlyMap<string, Policy>): ShieldRule[] {
+function requirementRules(declaration: AuthDeclaration, policies: ReadonlyMap<string, Policy>, once: Once): ShieldRule[] {
   const rules: ShieldRule[] = [];
   const policy = declaration.policy === undefined ? undefined : policies.get(declaration.policy);
-  if (policy) rules.push(policyRule(policy));
+  if (policy) rules.push(once(`policy:${policy.name}`, () => policyRule(policy)));
   return rules;
 }
 
 /**
- * One rule instance per distinct declaration, made once at start. The level
- * runs first (an anonymous caller gets UNAUTHENTICATED before any policy
- * reads anything), then each requirement in turn; chain() stops at the first
- * refusal.
+ * One rule instance per distinct declaration, made once at start. An API
+ * key's scopes are checked first, then the level (an anonymous caller gets
+ * UNAUTHENTICATED before any policy reads anything), then each requirement in
+ * turn; chain() stops at the first refusal.
  */
 export function createRuleFor(policies: ReadonlyMap<string, Policy> = new Map()): (declaration: AccessDeclaration) => ShieldRule {
   const made = new Map<string, ShieldRule>();
+  const parts = new Map<string, ShieldRule>();
+  const once: Once = (name, make) => {
+    const existing = parts.get(name) ?? make();
+    parts.set(name, existing);
+    return existing;
+  };
+  const compile = (declaration: AccessDeclaration): ShieldRule => {
+    // Below the root a public field asks nothing; a root one asks API keys for a scope.
+    if (declaration.kind === 'public') {
+      const scopes = declaration.scopes;
+      return scopes === undefined ? allow : once(scopesRuleName(scopes), () => keyScopes(scopes));
+    }
+    // An API key's scopes come first, so a key on a field no scope allows
+    // (credentials) is told so whatever its user's role; for anyone else the
+    // rule passes and the level answers (UNAUTHENTICATED, FORBIDDEN).
+    const scopes = once(scopesRuleName(declaration.scopes), () => keyScopes(declaration.scopes));
+    return chain(scopes, levelRule(declaration, once), ...requirementRules(declaration, policies, once));
+  };
   return (declaration) => {
-    if (declaration.kind === 'public') return allow;
     const key = JSON.stringify(declaration);
     const existing = made.get(key);
     if (existing) return existing;
-    const parts = [levelRule(declaration), ...requirementRules(declaration, policies)];
-    const created = parts.length === 1 ? (parts[0] ?? signedIn) : chain(...parts);
+    const created = compile(declaration);
     made.set(key, created);
     return created;
   };

@@ -1,11 +1,14 @@
 // The context turns the Authorization header into a viewer and does nothing
-// else. No header: anonymous, a normal state. A header that is not a valid,
-// live access token: InvalidTokenError (HTTP 401), never a quiet anonymous.
+// else. No header: anonymous, a normal state. A bearer credential is an API
+// key (`gak_…`) or an access token (a JWT); one that is not valid and live
+// gets InvalidTokenError (HTTP 401), never a quiet anonymous.
 import type { AccessTokens, VerifiedAccessToken } from '../credentials/access-tokens.js';
+import { isApiKeyAttempt } from '../credentials/api-keys.js';
 import type { AuditLog } from '../platform/audit.js';
-import { InvalidTokenError } from '../platform/errors.js';
+import { ApiKeyRefusedError, InvalidTokenError } from '../platform/errors.js';
 import type { Logger } from '../platform/logger.js';
 import { anonymous, createRequestScope, type RequestContext, type RequestOrigin, type RequestScope, type Viewer } from '../platform/request-context.js';
+import type { ApiKeyVerifier } from '../services/api-key-verifier.js';
 import type { SessionVerifier } from '../services/session-verifier.js';
 
 export interface ContextInput {
@@ -28,6 +31,7 @@ export function readBearerToken(header: string | undefined): string | undefined 
 export interface ContextDeps {
   readonly accessTokens: AccessTokens;
   readonly verifier: SessionVerifier;
+  readonly apiKeys: ApiKeyVerifier;
   readonly audit: AuditLog;
   readonly log: Logger;
 }
@@ -59,19 +63,22 @@ class Context implements RequestContext {
 
 const requestLogger = (log: Logger, origin: RequestOrigin): Logger => log.child({ requestId: origin.requestId });
 
-export function createContextBuilder({ accessTokens, verifier, audit, log }: ContextDeps): BuildContext {
+export function createContextBuilder({ accessTokens, verifier, apiKeys, audit, log }: ContextDeps): BuildContext {
   async function viewerOf(authorization: string | undefined, origin: RequestOrigin): Promise<Viewer> {
     let verified: VerifiedAccessToken | undefined;
     try {
       const token = readBearerToken(authorization);
       if (token === undefined) return anonymous;
+      if (isApiKeyAttempt(token)) return await apiKeys.viewerFor(token);
       verified = await accessTokens.verify(token);
       return await verifier.viewerFor(verified);
     } catch (error) {
       // The client gets one generic 401 (expired, revoked, forged…) or a masked
       // 500: only the server may know which, and Apollo logs nothing when
       // building the context fails, so it is written here.
-      if (error instanceof InvalidTokenError) {
+      if (error instanceof ApiKeyRefusedError) {
+        audit.record({ type: 'api_key.refused', origin, reason: error.refusal, apiKeyId: error.apiKeyId, subjectId: error.userId });
+      } else if (error instanceof InvalidTokenError) {
         audit.record({ type: 'token.rejected', origin, reason: error.reason, subjectId: verified?.userId, sessionId: verified?.sessionId });
       } else {
         requestLogger(log, origin).error({ err: error }, 'building the request context failed');

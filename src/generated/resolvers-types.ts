@@ -1,5 +1,8 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { UserModel, SessionModel, AuthResult, UserPage } from '../services/types.js';
+import type { ApiKeyRecord } from '../repositories/api-key-repository.js';
+import type { ApiKeyCreation } from '../services/api-key-service.js';
+import type { DeclaredScope } from '../platform/api-scopes.js';
 import type { NoteRecord } from '../notes/note-repository.js';
 import type { NotePage } from '../notes/note-service.js';
 import type { RequestContext } from '../platform/request-context.js';
@@ -26,6 +29,48 @@ export type AccessLevel =
   | 'OWNER'
   /** Any signed-in user. */
   | 'USER';
+
+/**
+ * A key for scripts, CI jobs and other services, sent as
+ * `Authorization: Bearer <key>`. It acts as its user, but only on fields that
+ * declare one of its scopes, and it never manages credentials (keys, sessions,
+ * passwords, roles). The key itself is shown only once, by `createApiKey`.
+ */
+export type ApiKey = {
+  readonly __typename?: 'ApiKey';
+  /** When the key was created. */
+  readonly createdAt: Scalars['DateTime']['output'];
+  /** When the key stops working; null if it lives until revoked. */
+  readonly expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Opaque id, for `revokeApiKey`. */
+  readonly id: Scalars['ID']['output'];
+  /** When the key was last used, to the minute; null if never. */
+  readonly lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The name its user gave it. */
+  readonly name: Scalars['String']['output'];
+  /** The key's first characters (`gak_` and 8 more), to tell keys apart; never enough to use it. */
+  readonly prefix: Scalars['String']['output'];
+  /** What the key may do (see `apiScopes`). */
+  readonly scopes: ReadonlyArray<Scalars['String']['output']>;
+};
+
+/** What `createApiKey` returns: the key, this once, and its description. */
+export type ApiKeyCreated = {
+  readonly __typename?: 'ApiKeyCreated';
+  /** The new key's description, as `apiKeys` lists it. */
+  readonly apiKey: ApiKey;
+  /** The key (`gak_` and 43 characters). Copy it now: it is stored only as a hash and cannot be shown again. */
+  readonly key: Scalars['String']['output'];
+};
+
+/** A scope an API key can be given, as the schema declares it. */
+export type ApiScope = {
+  readonly __typename?: 'ApiScope';
+  /** What a key with this scope may do. */
+  readonly description: Scalars['String']['output'];
+  /** The scope's name, e.g. `notes:read`, as `createApiKey(scopes:)` takes it. */
+  readonly name: Scalars['String']['output'];
+};
 
 /** What a successful sign-up, sign-in or refresh returns. */
 export type AuthPayload = {
@@ -58,6 +103,12 @@ export type Mutation = {
   readonly __typename?: 'Mutation';
   /** Change your password. Every other session ends; this one stays signed in. Limited to 5 tries per 15 minutes per user, so a stolen access token cannot be used to guess the password. */
   readonly changePassword: Scalars['Boolean']['output'];
+  /**
+   * Make an API key for a script or another service. Its `key` is returned only
+   * this once. At most 25 live keys per user. Only a signed-in person can make
+   * keys: an API key cannot.
+   */
+  readonly createApiKey: ApiKeyCreated;
   /** Write a new note; it belongs to you. At most 1,000 notes per user. */
   readonly createNote: Note;
   /** Delete your note (an ADMIN: anyone's). False, and nothing deleted, when there is no such note of yours. */
@@ -75,6 +126,8 @@ export type Mutation = {
    * one presented is used up; presenting it again ends its whole session.
    */
   readonly refreshToken: AuthPayload;
+  /** Revoke an API key: yours, or anyone's for an ADMIN. Refused at once on every instance. False if it was revoked already. */
+  readonly revokeApiKey: Scalars['Boolean']['output'];
   /** End one session by id: one of your own, or anyone's if you are an ADMIN. */
   readonly revokeSession: Scalars['Boolean']['output'];
   /** Change a user's role. Takes effect on that user's very next request. Admins only. */
@@ -93,6 +146,17 @@ export type Mutation = {
 export type MutationChangePasswordArgs = {
   currentPassword: Scalars['String']['input'];
   newPassword: Scalars['String']['input'];
+};
+
+
+/**
+ * Everything that changes state: signing up and in, refreshing tokens, ending
+ * sessions, and managing users.
+ */
+export type MutationCreateApiKeyArgs = {
+  expiresIn?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  scopes: ReadonlyArray<Scalars['String']['input']>;
 };
 
 
@@ -141,6 +205,15 @@ export type MutationLoginArgs = {
  */
 export type MutationRefreshTokenArgs = {
   refreshToken: Scalars['String']['input'];
+};
+
+
+/**
+ * Everything that changes state: signing up and in, refreshing tokens, ending
+ * sessions, and managing users.
+ */
+export type MutationRevokeApiKeyArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -238,7 +311,11 @@ export type PageInfo = {
 /** Everything that reads: the signed-in user, and users for admins. */
 export type Query = {
   readonly __typename?: 'Query';
-  /** The signed-in user, or null when the request carries no token. */
+  /** Your API keys that are not revoked (expired ones included), newest first. */
+  readonly apiKeys: ReadonlyArray<ApiKey>;
+  /** Every scope an API key can be given, with what it allows. */
+  readonly apiScopes: ReadonlyArray<ApiScope>;
+  /** The signed-in user (or an API key's user), or null when the request carries no token. */
   readonly me?: Maybe<User>;
   /** A note by id: yours (any, for an ADMIN). Null when there is none, and equally when it is someone else's. */
   readonly note?: Maybe<Note>;
@@ -320,6 +397,8 @@ export type Session = {
  */
 export type User = {
   readonly __typename?: 'User';
+  /** This user's API keys that are not revoked, newest first. Only the user themself or an ADMIN may read them. */
+  readonly apiKeys: ReadonlyArray<ApiKey>;
   /** When the account was created. */
   readonly createdAt: Scalars['DateTime']['output'];
   /** Sign-in email, trimmed and lower-cased. Only the user themself or an ADMIN may read it. */
@@ -437,6 +516,9 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   AccessLevel: AccessLevel;
+  ApiKey: ResolverTypeWrapper<ApiKeyRecord>;
+  ApiKeyCreated: ResolverTypeWrapper<ApiKeyCreation>;
+  ApiScope: ResolverTypeWrapper<DeclaredScope>;
   AuthPayload: ResolverTypeWrapper<AuthResult>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -459,6 +541,9 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  ApiKey: ApiKeyRecord;
+  ApiKeyCreated: ApiKeyCreation;
+  ApiScope: DeclaredScope;
   AuthPayload: AuthResult;
   Boolean: Scalars['Boolean']['output'];
   DateTime: Scalars['DateTime']['output'];
@@ -482,11 +567,14 @@ export type AuthDirectiveArgs = {
   ownerField?: Maybe<Scalars['String']['input']>;
   policy?: Maybe<Scalars['String']['input']>;
   requires?: Maybe<AccessLevel>;
+  scopes?: Maybe<ReadonlyArray<Scalars['String']['input']>>;
 };
 
 export type AuthDirectiveResolver<Result, Parent, ContextType = RequestContext, Args = AuthDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
-export type PublicDirectiveArgs = { };
+export type PublicDirectiveArgs = {
+  scopes?: Maybe<ReadonlyArray<Scalars['String']['input']>>;
+};
 
 export type PublicDirectiveResolver<Result, Parent, ContextType = RequestContext, Args = PublicDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
@@ -499,6 +587,33 @@ export type RateLimitDirectiveArgs = {
 };
 
 export type RateLimitDirectiveResolver<Result, Parent, ContextType = RequestContext, Args = RateLimitDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type ScopeDirectiveArgs = {
+  description: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+};
+
+export type ScopeDirectiveResolver<Result, Parent, ContextType = RequestContext, Args = ScopeDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type ApiKeyResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  prefix?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  scopes?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type ApiKeyCreatedResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ApiKeyCreated'] = ResolversParentTypes['ApiKeyCreated']> = ResolversObject<{
+  apiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ApiScopeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ApiScope'] = ResolversParentTypes['ApiScope']> = ResolversObject<{
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
 
 export type AuthPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AuthPayload'] = ResolversParentTypes['AuthPayload']> = ResolversObject<{
   accessToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -515,6 +630,7 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   changePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
+  createApiKey?: Resolver<ResolversTypes['ApiKeyCreated'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'name' | 'scopes'>>;
   createNote?: Resolver<ResolversTypes['Note'], ParentType, ContextType, RequireFields<MutationCreateNoteArgs, 'body' | 'title'>>;
   deleteNote?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteNoteArgs, 'id'>>;
   deleteUser?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteUserArgs, 'id'>>;
@@ -522,6 +638,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   logoutAll?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   refreshToken?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRefreshTokenArgs, 'refreshToken'>>;
+  revokeApiKey?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
   revokeSession?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeSessionArgs, 'id'>>;
   setUserRole?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSetUserRoleArgs, 'role' | 'userId'>>;
   signup?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationSignupArgs, 'email' | 'password'>>;
@@ -555,6 +672,8 @@ export type PageInfoResolvers<ContextType = RequestContext, ParentType extends R
 }>;
 
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  apiKeys?: Resolver<ReadonlyArray<ResolversTypes['ApiKey']>, ParentType, ContextType>;
+  apiScopes?: Resolver<ReadonlyArray<ResolversTypes['ApiScope']>, ParentType, ContextType>;
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['Note']>, ParentType, ContextType, RequireFields<QueryNoteArgs, 'id'>>;
   notes?: Resolver<ResolversTypes['NoteConnection'], ParentType, ContextType, RequireFields<QueryNotesArgs, 'first'>>;
@@ -572,6 +691,7 @@ export type SessionResolvers<ContextType = RequestContext, ParentType extends Re
 }>;
 
 export type UserResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = ResolversObject<{
+  apiKeys?: Resolver<ReadonlyArray<ResolversTypes['ApiKey']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -591,6 +711,9 @@ export type UserEdgeResolvers<ContextType = RequestContext, ParentType extends R
 }>;
 
 export type Resolvers<ContextType = RequestContext> = ResolversObject<{
+  ApiKey?: ApiKeyResolvers<ContextType>;
+  ApiKeyCreated?: ApiKeyCreatedResolvers<ContextType>;
+  ApiScope?: ApiScopeResolvers<ContextType>;
   AuthPayload?: AuthPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
@@ -609,4 +732,5 @@ export type DirectiveResolvers<ContextType = RequestContext> = ResolversObject<{
   auth?: AuthDirectiveResolver<any, any, ContextType>;
   public?: PublicDirectiveResolver<any, any, ContextType>;
   rateLimit?: RateLimitDirectiveResolver<any, any, ContextType>;
+  scope?: ScopeDirectiveResolver<any, any, ContextType>;
 }>;

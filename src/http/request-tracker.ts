@@ -92,7 +92,7 @@ export function createRequestTracker({ log, metrics }: { log: Logger; metrics: M
         const trace = traces.get(input.origin);
         try {
           const context = await build(input);
-          if (trace && context.viewer.kind === 'user') trace.viewerId = context.viewer.userId;
+          if (trace && context.viewer.kind !== 'anonymous') trace.viewerId = context.viewer.userId;
           return context;
         } catch (error) {
           trace?.errorCodes.add(errorCode(error));

@@ -39,6 +39,20 @@ export class InvalidTokenError extends AppError {
   }
 }
 
+/**
+ * An API key that is malformed, unknown, revoked or expired: answered exactly
+ * as a bad token (401). `refusal`, the key's id and its user are for the audit log.
+ */
+export class ApiKeyRefusedError extends InvalidTokenError {
+  constructor(
+    readonly refusal: 'malformed' | 'unknown' | 'revoked' | 'expired',
+    readonly apiKeyId?: string,
+    readonly userId?: string,
+  ) {
+    super(`api key ${refusal}`);
+  }
+}
+
 export class ForbiddenError extends AppError {
   constructor(message = 'Not allowed') {
     super('FORBIDDEN', message);
@@ -49,6 +63,20 @@ export class ForbiddenError extends AppError {
 export class PolicyRefusedError extends AppError {
   constructor(readonly policy: string) {
     super('FORBIDDEN', 'Not allowed', { reason: 'POLICY', policy });
+  }
+}
+
+/**
+ * An API key used a field that declares none of its scopes (or, with
+ * `requiredScopes` empty, a field no key may use, such as managing credentials).
+ */
+export class ScopeRequiredError extends AppError {
+  static readonly reason = 'SCOPE';
+  constructor(readonly requiredScopes: readonly string[]) {
+    super('FORBIDDEN', requiredScopes.length === 0 ? 'API keys cannot use this field' : `This API key needs one of these scopes: ${requiredScopes.join(', ')}`, {
+      reason: ScopeRequiredError.reason,
+      requiredScopes,
+    });
   }
 }
 

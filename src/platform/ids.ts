@@ -8,6 +8,9 @@ export type SessionId = Brand<string, 'SessionId'>;
 /** Only refresh tokens' hashes are stored: a leaked table cannot be replayed. */
 export type RefreshTokenHash = Brand<string, 'RefreshTokenHash'>;
 export type DeviceTokenHash = Brand<string, 'DeviceTokenHash'>;
+export type ApiKeyId = Brand<string, 'ApiKeyId'>;
+/** Only API keys' hashes are stored: a leaked table cannot be used to call the API. */
+export type ApiKeyHash = Brand<string, 'ApiKeyHash'>;
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

@@ -1,4 +1,4 @@
-import type { SessionId, UserId } from './ids.js';
+import type { ApiKeyId, SessionId, UserId } from './ids.js';
 import type { Logger } from './logger.js';
 
 export type Role = 'USER' | 'ADMIN';
@@ -10,7 +10,25 @@ export interface SignedInViewer {
   readonly role: Role;
   readonly sessionId: SessionId;
 }
-export type Viewer = { readonly kind: 'anonymous' } | SignedInViewer;
+
+/**
+ * A request made with an API key: it acts as the key's user, but only on
+ * fields that declare a scope it holds (@auth(scopes:)), and never as a
+ * session (it cannot manage credentials).
+ */
+export interface ApiKeyViewer {
+  readonly kind: 'apiKey';
+  readonly userId: UserId;
+  /** The user's role as stored now. */
+  readonly role: Role;
+  readonly apiKeyId: ApiKeyId;
+  readonly scopes: ReadonlySet<string>;
+}
+
+/** Whom a request acts for: a signed-in person or an API key's user. */
+export type Actor = SignedInViewer | ApiKeyViewer;
+
+export type Viewer = { readonly kind: 'anonymous' } | Actor;
 
 export const anonymous: Viewer = Object.freeze({ kind: 'anonymous' });
 

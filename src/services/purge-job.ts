@@ -1,19 +1,21 @@
-// Keeps the sessions and refresh_tokens tables from growing without bound:
-// ended and expired sessions go after a retention period (long enough to read
-// them in an investigation), expired refresh tokens at once.
+// Keeps the sessions, refresh_tokens and api_keys tables from growing without
+// bound: ended and expired sessions, and revoked and expired API keys, go
+// after a retention period (long enough to read them in an investigation, and
+// to tell a revoked key from an unknown one), expired refresh tokens at once.
 import type { Clock } from '../platform/clock.js';
 import type { Logger } from '../platform/logger.js';
+import type { ApiKeyRepository } from '../repositories/api-key-repository.js';
 import type { SessionRepository } from '../repositories/session-repository.js';
 
 const everyMs = 60 * 60 * 1000;
 
-export function createPurgeJob(deps: { sessions: SessionRepository; clock: Clock; log: Logger; retentionMs: number }) {
-  const { sessions, clock, log, retentionMs } = deps;
+export function createPurgeJob(deps: { sessions: SessionRepository; apiKeys: ApiKeyRepository; clock: Clock; log: Logger; retentionMs: number }) {
+  const { sessions, apiKeys, clock, log, retentionMs } = deps;
   let timer: NodeJS.Timeout | undefined;
   const runOnce = async () => {
     const now = clock.now();
-    const purged = await sessions.purge(now, now - retentionMs);
-    if (purged.sessions + purged.refreshTokens > 0) log.info({ purged }, 'purged expired sessions and refresh tokens');
+    const purged = { ...(await sessions.purge(now, now - retentionMs)), apiKeys: await apiKeys.purge(now - retentionMs) };
+    if (purged.sessions + purged.refreshTokens + purged.apiKeys > 0) log.info({ purged }, 'purged expired sessions, refresh tokens and API keys');
     return purged;
   };
   return {

@@ -59,7 +59,7 @@ export function createSessionVerifier(deps: {
     generation += 1;
     if (change.kind === 'all') cache.clear();
     else if (change.kind === 'session') cache.delete(change.id);
-    else {
+    else if (change.kind === 'user') {
       // Rare (role change, deletion) and bounded by maxEntries.
       for (const [id, entry] of cache) if (entry.viewer?.userId === change.id) cache.delete(id);
     }

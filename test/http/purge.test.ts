@@ -33,12 +33,12 @@ describe('purge of ended and expired sessions and tokens', () => {
     const second = pairOf(await refresh(server, active.refreshToken)); // first token rotated, kept to catch reuse
     expect(rows()).toEqual({ sessions: 3, refreshTokens: 4 });
 
-    expect(await server.app.purgeExpired()).toEqual({ sessions: 0, refreshTokens: 0 });
+    expect(await server.app.purgeExpired()).toEqual({ sessions: 0, refreshTokens: 0, apiKeys: 0 });
 
     server.clock.advance(30 * minute + 1); // 1h: the ended session is past retention; two tokens expired
-    expect(await server.app.purgeExpired()).toEqual({ sessions: 1, refreshTokens: 2 });
+    expect(await server.app.purgeExpired()).toEqual({ sessions: 1, refreshTokens: 2, apiKeys: 0 });
     expect(rows()).toEqual({ sessions: 2, refreshTokens: 1 });
-    expect(server.logs.some((l) => l['msg'] === 'purged expired sessions and refresh tokens')).toBe(true);
+    expect(server.logs.some((l) => l['msg'] === 'purged expired sessions, refresh tokens and API keys')).toBe(true);
 
     // The live session carries on; its purged, rotated first token is now merely unknown.
     const third = pairOf(await refresh(server, second.refreshToken));
@@ -47,7 +47,7 @@ describe('purge of ended and expired sessions and tokens', () => {
     expect(auditEvents(server, 'token.rejected').at(-1)).toMatchObject({ reason: 'refresh_token_unknown' });
 
     server.clock.advance(2 * 60 * minute); // 3h: both sessions expired at 2h, more than 1h ago
-    expect(await server.app.purgeExpired()).toEqual({ sessions: 2, refreshTokens: 0 }); // their tokens go with them
+    expect(await server.app.purgeExpired()).toEqual({ sessions: 2, refreshTokens: 0, apiKeys: 0 }); // their tokens go with them
     expect(rows()).toEqual({ sessions: 0, refreshTokens: 0 });
   });
 });

@@ -20,16 +20,23 @@ describe('the permission matrix', () => {
 
   it('names who may use each field and its rate limits', () => {
     const markdown = permissionsMarkdown();
-    expect(rowOf(markdown, 'me:')).toBe('| `me: User` | public | — |');
+    expect(rowOf(markdown, 'me:')).toBe('| `me: User` | public | `profile:read` | — |');
     expect(rowOf(markdown, 'users(')).toContain('| ADMIN |');
     expect(rowOf(markdown, 'user(')).toContain('| owner (argument `id`) or ADMIN |');
     expect(rowOf(markdown, 'logoutAll')).toContain('| signed in |');
-    expect(rowOf(markdown, 'email:')).toContain('| owner or ADMIN |');
+    expect(rowOf(markdown, 'email:')).toContain('| owner or ADMIN | `profile:read` or `users:read` |');
+    // API keys: deny by default, for credentials at the root and below it.
+    expect(rowOf(markdown, 'logoutAll')).toContain('| signed in | no key |');
+    expect(rowOf(markdown, 'createApiKey(')).toContain('| no key |');
+    expect(rowOf(markdown, 'sessions:')).toContain('| owner or ADMIN | no key |');
+    expect(rowOf(markdown, 'login(')).toContain('| public | no key |');
+    expect(rowOf(markdown, 'role:')).toContain('| public | as its parent |');
+    expect(markdown).toContain('| `notes:read` | Read your notes: `note`, `notes` and `User.notes`. |');
     expect(rowOf(markdown, 'login(')).toMatch(/\| 5 per 1m \(identityArgs: email; per: IP\)<br>20 per 1m \(per: IP\) \|$/);
   });
 
   it('changes when a field\'s access changes', () => {
-    const loosened = loadTypeDefs().map((sdl) => sdl.replace('): UserConnection! @auth(requires: ADMIN)', '): UserConnection! @auth'));
+    const loosened = loadTypeDefs().map((sdl) => sdl.replace('): UserConnection! @auth(requires: ADMIN, scopes: ["users:read"])', '): UserConnection! @auth(scopes: ["users:read"])'));
     expect(loosened.join()).not.toBe(loadTypeDefs().join());
     expect(rowOf(permissionsMarkdown(loosened), 'users(')).toContain('| signed in |');
   });
