@@ -18,6 +18,8 @@
 //   verify + check, cached    the usual case: liveness served from memory
 //   verify + check, miss      every check reads SQLite (SESSION_CACHE_TTL=0)
 //   check alone, cached/miss  the check without the JWT verify
+//   api key check, cached/miss  what a request with an API key costs instead
+//                             (SHA-256 of the key, then the key cache or SQLite)
 // With REDIS_URL, also the paths of an instance on the shared channel:
 //   verify + check, cached, Redis channel   the usual case with several instances
 //   forgetSession, published and confirmed  what a logout adds to tell the others and hear back
@@ -29,13 +31,17 @@ import { join } from 'node:path';
 import { createDatabase } from '../db/create-database.js';
 import { generateKeyPairSync } from 'node:crypto';
 import { createAccessTokens, type AccessTokens, type VerifiedAccessToken } from '../src/credentials/access-tokens.js';
+import { newApiKey } from '../src/credentials/api-keys.js';
+import { createApiKeyRepository } from '../src/repositories/api-key-repository.js';
+import { createApiKeyVerifier } from '../src/services/api-key-verifier.js';
+import { localOnly } from '../src/services/session-invalidations.js';
 import { loadTokenKeys } from '../src/credentials/signing-keys.js';
 import { cacheVerifiedTokens } from '../src/credentials/verified-token-cache.js';
 import { systemClock } from '../src/platform/clock.js';
 import { loadConfig } from '../src/platform/config.js';
 import { createLogger } from '../src/platform/logger.js';
 import { openRedis, type RedisConnection } from '../src/platform/redis-connection.js';
-import { newId, type RefreshTokenHash, type SessionId, type UserId } from '../src/platform/ids.js';
+import { newId, type ApiKeyId, type RefreshTokenHash, type SessionId, type UserId } from '../src/platform/ids.js';
 import { createSessionRepository } from '../src/repositories/session-repository.js';
 import { createUserRepository } from '../src/repositories/user-repository.js';
 import { createRedisSessionInvalidations } from '../src/services/redis-session-invalidations.js';
@@ -132,6 +138,11 @@ async function main() {
   const verified: VerifiedAccessToken = await accessTokens.verify(token);
 
   const shared = await sharedChannelPaths(sessions, token, accessTokens, verified);
+  const apiKeys = createApiKeyRepository(database);
+  const made = newApiKey();
+  await apiKeys.create({ id: newId(systemClock.now()) as ApiKeyId, userId, name: 'bench', hash: made.hash, prefix: made.prefix, scopes: ['profile:read'], now: systemClock.now(), expiresAt: null }, 25);
+  const keysCached = createApiKeyVerifier({ apiKeys, clock: systemClock, cacheTtlMs: 5_000, maxEntries: 10_000, changes: localOnly });
+  const keysUncached = createApiKeyVerifier({ apiKeys, clock: systemClock, cacheTtlMs: 0, maxEntries: 10_000, changes: localOnly });
   const rows = await measure([
     { name: `jwt verify only (check-free), ${keys.signing.alg}`, run: () => accessTokens.verify(token), withVerify: true },
     { name: 'jwt verify, remembered (verified-token cache)', run: () => remembered.verify(token), withVerify: true },
@@ -140,6 +151,8 @@ async function main() {
     { name: `verify + check, miss (${dialect})`, run: async () => uncached.viewerFor(await accessTokens.verify(token)), withVerify: true },
     { name: 'check alone, cached', run: () => cached.viewerFor(verified), withVerify: false },
     { name: `check alone, miss (${dialect})`, run: () => uncached.viewerFor(verified), withVerify: false },
+    { name: 'api key check, cached (a request)', run: () => keysCached.viewerFor(made.key), withVerify: false },
+    { name: `api key check, miss (${dialect})`, run: () => keysUncached.viewerFor(made.key), withVerify: false },
     ...shared,
   ]);
   const base = rows[0]?.microseconds ?? Number.NaN;

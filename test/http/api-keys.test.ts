@@ -40,7 +40,11 @@ describe('API keys', () => {
       lastUsedAt: null,
       expiresAt: null,
     });
-    expect((await me(key)).body).toEqual({ data: { me: { id: alice.id, email: alice.email } } });
+    const used = await me(key);
+    expect(used.body).toEqual({ data: { me: { id: alice.id, email: alice.email } } });
+    // The request line names the user and the key, never the key itself.
+    const line = server.logs.find((l) => l['msg'] === 'request' && l['requestId'] === used.headers.get('x-request-id'));
+    expect(line).toMatchObject({ viewerId: alice.id, apiKeyId: apiKey.id, rootFields: ['me'] });
     // Listed without the key; the key is nowhere but in the one answer.
     const listed = await listApiKeys(server, alice.accessToken);
     expect(listed.find((k) => k.id === apiKey.id)).toMatchObject({ name: 'CI deploy', prefix: apiKey.prefix });

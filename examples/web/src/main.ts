@@ -1,5 +1,6 @@
 // The page: a sign-up/sign-in form, then the account, its sessions (one per
 // device) with per-device sign-out, and sign-out everywhere.
+import { createApiKeysScreen } from './api-keys-screen.js';
 import { createAuthClient } from './auth-client.js';
 import { describeError } from './describe-error.js';
 import { createNotesScreen } from './notes-screen.js';
@@ -46,11 +47,15 @@ const api = createAuthClient(apiUrl, {
   onSessionEnded: () => log('This session has ended: sign in again'),
 });
 const notes = createNotesScreen(byId('notes'), { api, run, log });
+const apiKeys = createApiKeysScreen(byId('api-keys'), { api, run, log });
 
 function showSignedIn(signedIn: boolean): void {
   ui.form.hidden = signedIn;
   ui.account.hidden = !signedIn;
-  if (!signedIn) notes.clear();
+  if (!signedIn) {
+    notes.clear();
+    apiKeys.clear();
+  }
 }
 
 /** After RATE_LIMITED the form waits out `retryAfter` instead of burning more attempts. */
@@ -89,7 +94,7 @@ async function loadAccount(): Promise<void> {
     void run(() => (session.current ? signOut() : endSession(session.id, session.userAgent)));
   });
   showSignedIn(true);
-  await notes.load();
+  await Promise.all([notes.load(), apiKeys.load()]);
 }
 
 async function signOut(): Promise<void> {

@@ -15,6 +15,10 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  fragment ApiKeyFields on ApiKey {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    lastUsedAt\n    expiresAt\n  }\n": typeof types.ApiKeyFieldsFragmentDoc,
+    "\n  query ApiKeysScreen {\n    apiKeys {\n      ...ApiKeyFields\n    }\n    apiScopes {\n      name\n      description\n    }\n  }\n": typeof types.ApiKeysScreenDocument,
+    "\n  mutation CreateApiKey($name: String!, $scopes: [String!]!, $expiresIn: String) {\n    createApiKey(name: $name, scopes: $scopes, expiresIn: $expiresIn) {\n      key\n      apiKey {\n        ...ApiKeyFields\n      }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id)\n  }\n": typeof types.RevokeApiKeyDocument,
     "\n  fragment NoteFields on Note {\n    id\n    title\n    body\n    createdAt\n    updatedAt\n  }\n": typeof types.NoteFieldsFragmentDoc,
     "\n  query MyNotes($first: Int!, $after: String) {\n    notes(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...NoteFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.MyNotesDocument,
     "\n  mutation CreateNote($title: String!, $body: String!) {\n    createNote(title: $title, body: $body) {\n      ...NoteFields\n    }\n  }\n": typeof types.CreateNoteDocument,
@@ -31,6 +35,10 @@ type Documents = {
     "\n  mutation SignOutEverywhere {\n    logoutAll\n  }\n": typeof types.SignOutEverywhereDocument,
 };
 const documents: Documents = {
+    "\n  fragment ApiKeyFields on ApiKey {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    lastUsedAt\n    expiresAt\n  }\n": types.ApiKeyFieldsFragmentDoc,
+    "\n  query ApiKeysScreen {\n    apiKeys {\n      ...ApiKeyFields\n    }\n    apiScopes {\n      name\n      description\n    }\n  }\n": types.ApiKeysScreenDocument,
+    "\n  mutation CreateApiKey($name: String!, $scopes: [String!]!, $expiresIn: String) {\n    createApiKey(name: $name, scopes: $scopes, expiresIn: $expiresIn) {\n      key\n      apiKey {\n        ...ApiKeyFields\n      }\n    }\n  }\n": types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id)\n  }\n": types.RevokeApiKeyDocument,
     "\n  fragment NoteFields on Note {\n    id\n    title\n    body\n    createdAt\n    updatedAt\n  }\n": types.NoteFieldsFragmentDoc,
     "\n  query MyNotes($first: Int!, $after: String) {\n    notes(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          ...NoteFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.MyNotesDocument,
     "\n  mutation CreateNote($title: String!, $body: String!) {\n    createNote(title: $title, body: $body) {\n      ...NoteFields\n    }\n  }\n": types.CreateNoteDocument,
@@ -47,6 +55,22 @@ const documents: Documents = {
     "\n  mutation SignOutEverywhere {\n    logoutAll\n  }\n": types.SignOutEverywhereDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ApiKeyFields on ApiKey {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    lastUsedAt\n    expiresAt\n  }\n"): typeof import('./graphql').ApiKeyFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiKeysScreen {\n    apiKeys {\n      ...ApiKeyFields\n    }\n    apiScopes {\n      name\n      description\n    }\n  }\n"): typeof import('./graphql').ApiKeysScreenDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiKey($name: String!, $scopes: [String!]!, $expiresIn: String) {\n    createApiKey(name: $name, scopes: $scopes, expiresIn: $expiresIn) {\n      key\n      apiKey {\n        ...ApiKeyFields\n      }\n    }\n  }\n"): typeof import('./graphql').CreateApiKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id)\n  }\n"): typeof import('./graphql').RevokeApiKeyDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
