@@ -6,6 +6,7 @@
 // token costs a full verification every time, and only tokens this server
 // signed can fill the cache. Anything stateful (is the session still live?)
 // stays outside: services/session-verifier.ts runs per request.
+import { remember } from '../platform/bounded-cache.js';
 import type { Clock } from '../platform/clock.js';
 import type { AccessTokens, VerifiedAccessToken } from './access-tokens.js';
 
@@ -19,8 +20,7 @@ export function cacheVerifiedTokens(tokens: AccessTokens, clock: Clock, maxEntri
       if (hit && clock.now() < hit.expiresAt) return hit;
       if (hit) verified.delete(token);
       const fresh = await tokens.verify(token); // rejects with InvalidTokenError: nothing is stored
-      if (verified.size >= maxEntries) verified.delete(verified.keys().next().value as string); // oldest first
-      verified.set(token, fresh);
+      remember(verified, token, fresh, maxEntries);
       return fresh;
     },
   };

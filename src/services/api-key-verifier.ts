@@ -5,6 +5,7 @@
 // and, through the shared change channel, on every instance. While that
 // channel may be missing changes, nothing is cached.
 import { hashApiKey, looksLikeApiKey } from '../credentials/api-keys.js';
+import { remember } from '../platform/bounded-cache.js';
 import type { Clock } from '../platform/clock.js';
 import { ApiKeyRefusedError } from '../platform/errors.js';
 import type { ApiKeyHash, ApiKeyId } from '../platform/ids.js';
@@ -65,11 +66,7 @@ export function createApiKeyVerifier(deps: { apiKeys: ApiKeyRepository; clock: C
     const viewer: ApiKeyViewer = { kind: 'apiKey', userId: user.id, role: user.role, apiKeyId: key.id, scopes: new Set(key.scopes) };
     users.set(viewer, user);
     const entry: Entry = { viewer, expiresAt: key.expiresAt, cachedAt: now };
-    if (generation === startedIn && changes.listening) {
-      cache.delete(hash); // re-inserted last, so eviction below takes the least recently loaded
-      if (cache.size >= maxEntries) cache.delete(cache.keys().next().value as ApiKeyHash);
-      cache.set(hash, entry);
-    }
+    if (generation === startedIn && changes.listening) remember(cache, hash, entry, maxEntries);
     return entry;
   }
 

@@ -3,42 +3,24 @@
 // once, never stored), uses it as a script would, sees it listed, and revokes
 // it; field errors show beside their field, a name written as markup stays
 // text, and sign-out leaves nothing of her keys on the page.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { build } from 'vite';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultPassword, login } from '../helpers/accounts.js';
 import { listApiKeys } from '../helpers/api-keys.js';
-import { serveDirectory, type ServedDirectory } from '../helpers/serve-directory.js';
-import { startTestServer, type TestServer } from '../helpers/start-test-server.js';
+import { chromiumAvailable, openExampleInChromium, type ExampleInChromium } from '../helpers/example-in-chromium.js';
+import type { TestServer } from '../helpers/start-test-server.js';
 
-const chromiumPath = '/usr/bin/chromium';
-const hasChromium = existsSync(chromiumPath);
-if (!hasChromium) {
-  console.warn(`SKIPPED test/browser/api-keys.test.ts: no Chromium at ${chromiumPath} (install it with: apt-get install -y chromium)`);
-}
-
-const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'];
 const ada = 'ada-keys@example.com';
 const markupName = '<img src=x onerror=alert(1)>';
 
-describe.skipIf(!hasChromium)('the API keys screen of the web example in Chromium', () => {
-  const tempDirs: string[] = [];
+describe.skipIf(!chromiumAvailable('test/browser/api-keys.test.ts'))('the API keys screen of the web example in Chromium', () => {
   const dialogs: Array<{ readonly type: string; readonly message: string }> = [];
   let acceptConfirm = true;
-  let site: ServedDirectory;
+  let example: ExampleInChromium;
   let server: TestServer;
-  let browser: BrowserContext;
   let page: Page;
   let copiedKey = '';
 
-  const tempDir = (prefix: string) => {
-    const dir = mkdtempSync(join(tmpdir(), prefix));
-    tempDirs.push(dir);
-    return dir;
-  };
   const activity = (text: string) => page.locator('#activity li', { hasText: text }).first().waitFor();
   const names = () => page.locator('#api-keys-list .api-key-name').allTextContents();
   const rowNamed = (name: string) => page.locator('#api-keys-list li').filter({ has: page.getByText(name, { exact: true }) });
@@ -53,32 +35,17 @@ describe.skipIf(!hasChromium)('the API keys screen of the web example in Chromiu
   }
 
   beforeAll(async () => {
-    const outDir = tempDir('api-keys-dist-');
-    site = await serveDirectory(outDir);
-    server = await startTestServer({ env: { CORS_ORIGINS: site.origin } });
-    await build({
-      configFile: 'examples/web/vite.config.ts',
-      logLevel: 'warn',
-      build: { outDir },
-      define: { 'import.meta.env.VITE_API_URL': JSON.stringify(`${server.url}/graphql`) },
-    });
-    browser = await chromium.launchPersistentContext(tempDir('api-keys-profile-'), { executablePath: chromiumPath, headless: true, args: chromiumArgs });
-    await browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
-    page = browser.pages()[0] ?? (await browser.newPage());
-    page.setDefaultTimeout(10_000);
+    example = await openExampleInChromium({ name: 'api-keys' });
+    ({ server, page } = example);
+    await example.browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: example.site.origin });
     page.on('dialog', (dialog) => {
       dialogs.push({ type: dialog.type(), message: dialog.message() });
       void (dialog.type() === 'confirm' && acceptConfirm ? dialog.accept() : dialog.dismiss());
     });
-    await page.goto(`${site.origin}/`);
+    await page.goto(`${example.site.origin}/`);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await site?.close();
-    for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => example?.close());
 
   it('shows the screen once signed in: no keys yet, and every scope the API declares, described', async () => {
     expect(await page.locator('#api-keys').isHidden()).toBe(true);

@@ -4,23 +4,12 @@
 // title written as markup stays text, the API's field errors show beside
 // their field, and "More" pages through the list a page at a time. The page
 // has its own origin (CORS_ORIGINS), as in web-example.test.ts.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { build } from 'vite';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultPassword, login, signup, type SignedIn } from '../helpers/accounts.js';
-import { serveDirectory, type ServedDirectory } from '../helpers/serve-directory.js';
-import { startTestServer, type TestServer } from '../helpers/start-test-server.js';
+import { chromiumAvailable, openExampleInChromium, type ExampleInChromium } from '../helpers/example-in-chromium.js';
+import type { TestServer } from '../helpers/start-test-server.js';
 
-const chromiumPath = '/usr/bin/chromium';
-const hasChromium = existsSync(chromiumPath);
-if (!hasChromium) {
-  console.warn(`SKIPPED test/browser/notes.test.ts: no Chromium at ${chromiumPath} (install it with: apt-get install -y chromium)`);
-}
-
-const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'];
 const ada = 'ada@example.com';
 const bob = 'bob@example.com';
 const markupTitle = '<img src=x onerror=alert(1)>';
@@ -32,22 +21,15 @@ interface ApiNote {
   readonly body: string;
 }
 
-describe.skipIf(!hasChromium)('the Notes screen of the web example in Chromium', () => {
-  const tempDirs: string[] = [];
+describe.skipIf(!chromiumAvailable('test/browser/notes.test.ts'))('the Notes screen of the web example in Chromium', () => {
   const operations: string[] = [];
   const dialogs: Array<{ readonly type: string; readonly message: string }> = [];
   let acceptConfirm = true;
-  let site: ServedDirectory;
+  let example: ExampleInChromium;
   let server: TestServer;
-  let browser: BrowserContext;
   let page: Page;
   let bobApi: SignedIn;
 
-  const tempDir = (prefix: string) => {
-    const dir = mkdtempSync(join(tmpdir(), prefix));
-    tempDirs.push(dir);
-    return dir;
-  };
   const activity = (text: string) => page.locator('#activity li', { hasText: text }).first().waitFor();
   const titles = () => page.locator('#notes-list .note-title').allTextContents();
   const rowTitled = (title: string) => page.locator('#notes-list li').filter({ has: page.getByText(title, { exact: true }) });
@@ -74,38 +56,22 @@ describe.skipIf(!hasChromium)('the Notes screen of the web example in Chromium',
   }
 
   beforeAll(async () => {
-    const outDir = tempDir('notes-dist-');
-    site = await serveDirectory(outDir);
-    server = await startTestServer({ env: { CORS_ORIGINS: site.origin } });
-    const apiUrl = `${server.url}/graphql`;
-    await build({
-      configFile: 'examples/web/vite.config.ts',
-      logLevel: 'warn',
-      build: { outDir },
-      define: { 'import.meta.env.VITE_API_URL': JSON.stringify(apiUrl) },
-    });
-    browser = await chromium.launchPersistentContext(tempDir('notes-profile-'), { executablePath: chromiumPath, headless: true, args: chromiumArgs });
-    page = browser.pages()[0] ?? (await browser.newPage());
-    page.setDefaultTimeout(10_000);
+    example = await openExampleInChromium({ name: 'notes' });
+    ({ server, page } = example);
     // Every dialog is recorded: an alert() would mean a note's text ran as script.
     page.on('dialog', (dialog) => {
       dialogs.push({ type: dialog.type(), message: dialog.message() });
       void (dialog.type() === 'confirm' && acceptConfirm ? dialog.accept() : dialog.dismiss());
     });
     page.on('request', (request) => {
-      if (request.url() !== apiUrl || request.method() !== 'POST') return;
+      if (request.url() !== example.apiUrl || request.method() !== 'POST') return;
       const query = (request.postDataJSON() as { query?: string } | null)?.query ?? '';
       operations.push(/^\s*(?:query|mutation)\s+(\w+)/.exec(query)?.[1] ?? 'anonymous');
     });
-    await page.goto(`${site.origin}/`);
+    await page.goto(`${example.site.origin}/`);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await site?.close();
-    for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => example?.close());
 
   it('shows the Notes section only once signed in, empty for a new user', async () => {
     expect(await page.locator('#notes').isHidden()).toBe(true);
