@@ -311,7 +311,7 @@ export type PageInfo = {
 /** Everything that reads: the signed-in user, and users for admins. */
 export type Query = {
   readonly __typename?: 'Query';
-  /** Your API keys that are not revoked (expired ones included), newest first. */
+  /** Your API keys that are not revoked: the live ones newest first, then expired ones until they are purged (50 keys at most in all). */
   readonly apiKeys: ReadonlyArray<ApiKey>;
   /** Every scope an API key can be given, with what it allows. */
   readonly apiScopes: ReadonlyArray<ApiScope>;

@@ -44,8 +44,11 @@ export interface ApiKeyRepository {
   create(key: NewApiKeyRecord, maxLive: number): Promise<boolean>;
   /** How many live keys the users hold (for the quota policy), by user. */
   countLive(userIds: readonly UserId[], now: number): Promise<ReadonlyMap<UserId, number>>;
-  /** The user's keys that are not revoked (expired ones included, to be seen), newest first. */
-  listOf(userId: UserId): Promise<readonly ApiKeyRecord[]>;
+  /**
+   * The user's keys that are not revoked, newest first: the live ones (25 at
+   * most), then expired ones, to be seen until the purge; `limit` in all.
+   */
+  listOf(userId: UserId, now: number, limit: number): Promise<readonly ApiKeyRecord[]>;
   find(id: ApiKeyId): Promise<ApiKeyRecord | undefined>;
   /** The key with this hash and its user, revoked or expired or not. */
   status(hash: ApiKeyHash): Promise<ApiKeyStatus | undefined>;

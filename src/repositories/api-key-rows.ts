@@ -6,6 +6,7 @@ import type { ApiKeyRecord, NewApiKeyRecord } from './api-key-repository.js';
 
 export interface ApiKeyColumns {
   readonly id: Column;
+  readonly createdAt: Column;
   readonly userId: Column;
   readonly lastUsedAt: Column;
   readonly expiresAt: Column;
@@ -33,6 +34,8 @@ export const apiKeyFilters = (k: ApiKeyColumns) => {
     liveOf: (userId: UserId, now: number): SQL => all(eq(k.userId, userId), live(now)),
     liveOfAny: (userIds: readonly UserId[], now: number): SQL => all(inArray(k.userId, [...userIds]), live(now)),
     shownTo: (userId: UserId): SQL => all(eq(k.userId, userId), isNull(k.revokedAt)),
+    /** Sorts live keys before expired ones. */
+    expiredLast: (now: number): SQL => sql`case when ${k.expiresAt} is not null and ${k.expiresAt} <= ${now} then 1 else 0 end`,
     unrevoked: (id: ApiKeyId): SQL => all(eq(k.id, id), isNull(k.revokedAt)),
     touchable: (id: ApiKeyId, notAfter: number): SQL => all(eq(k.id, id), or(isNull(k.lastUsedAt), lte(k.lastUsedAt, notAfter))),
     purgeable: (before: number): SQL => or(all(isNotNull(k.revokedAt), lt(k.revokedAt, before)), all(isNotNull(k.expiresAt), lt(k.expiresAt, before))) ?? sql`false`,

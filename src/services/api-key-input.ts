@@ -8,6 +8,8 @@ export const apiKeyLimits = {
   nameMax: 100,
   /** Live (not revoked, not expired) keys per user: the API_KEY_QUOTA policy. */
   perUser: 25,
+  /** Keys `apiKeys` lists at most: every live one, then the newest expired ones. */
+  listed: 50,
   shortestLifeMs: 60_000,
   longestLifeMs: 366 * 86_400_000,
 } as const;

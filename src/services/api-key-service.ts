@@ -22,7 +22,7 @@ export interface ApiKeyCreation {
 
 export interface ApiKeyService {
   create(owner: SignedInViewer, input: ApiKeyInput, knownScopes: ReadonlySet<string>, origin: RequestOrigin): Promise<ApiKeyCreation>;
-  /** The user's keys that are not revoked, newest first. */
+  /** The user's keys that are not revoked: live ones newest first, then (at most 50 in all) expired ones. */
   listOf(userId: UserId): Promise<readonly ApiKeyRecord[]>;
   /** The owner's key, or anyone's for an ADMIN; false if it was revoked already. */
   revoke(actor: SignedInViewer, id: string, origin: RequestOrigin): Promise<boolean>;
@@ -64,7 +64,7 @@ export function createApiKeyService(deps: { apiKeys: ApiKeyRepository; verifier:
       return { key: made.key, apiKey };
     },
 
-    listOf: (userId) => apiKeys.listOf(userId),
+    listOf: (userId) => apiKeys.listOf(userId, clock.now(), apiKeyLimits.listed),
 
     async revoke(actor, id, origin) {
       const key = await apiKeys.find(parseApiKeyId(id));

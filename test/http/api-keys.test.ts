@@ -195,6 +195,23 @@ describe('at most 25 live keys per user', () => {
   });
 });
 
+describe('the list', () => {
+  it('shows live keys first, newest first, then expired ones', async () => {
+    const server = await startTestServer();
+    try {
+      const gina = await signup(server, 'gina@example.com');
+      const live = await createApiKey(server, gina.accessToken, ['profile:read'], { name: 'live' });
+      server.clock.advance(1000);
+      const expiring = await createApiKey(server, gina.accessToken, ['profile:read'], { name: 'expiring', expiresIn: '1m' });
+      expect((await listApiKeys(server, gina.accessToken)).map((k) => k.id)).toEqual([expiring.apiKey.id, live.apiKey.id]);
+      server.clock.advance(minute);
+      expect((await listApiKeys(server, gina.accessToken)).map((k) => k.id)).toEqual([live.apiKey.id, expiring.apiKey.id]);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('the purge', () => {
   it('deletes revoked and expired keys after the retention period, and only those', async () => {
     const server = await startTestServer({ env: { REFRESH_TOKEN_TTL: '1h' } });

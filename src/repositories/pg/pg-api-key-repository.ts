@@ -31,8 +31,8 @@ export const createPgApiKeyRepository = (db: PgDb): ApiKeyRepository => ({
       .groupBy(apiKeys.userId);
     return new Map(rows.map((row) => [row.userId as UserId, row.n]));
   },
-  async listOf(userId) {
-    return (await db.select().from(apiKeys).where(where.shownTo(userId)).orderBy(desc(apiKeys.createdAt), desc(apiKeys.id))).map(toApiKey);
+  async listOf(userId, now, limit) {
+    return (await db.select().from(apiKeys).where(where.shownTo(userId)).orderBy(where.expiredLast(now), desc(apiKeys.createdAt), desc(apiKeys.id)).limit(limit)).map(toApiKey);
   },
   async find(id) {
     const [row] = await db.select().from(apiKeys).where(eq(apiKeys.id, id));

@@ -36,8 +36,8 @@ export function createSqliteApiKeyRepository(db: SqliteDb): ApiKeyRepository {
         .all();
       return new Map(rows.map((row) => [row.userId as UserId, row.n]));
     },
-    async listOf(userId) {
-      return db.select().from(apiKeys).where(where.shownTo(userId)).orderBy(desc(apiKeys.createdAt), desc(apiKeys.id)).all().map(toApiKey);
+    async listOf(userId, now, limit) {
+      return db.select().from(apiKeys).where(where.shownTo(userId)).orderBy(where.expiredLast(now), desc(apiKeys.createdAt), desc(apiKeys.id)).limit(limit).all().map(toApiKey);
     },
     async find(id) {
       return maybe(db.select().from(apiKeys).where(eq(apiKeys.id, id)).get(), toApiKey);
