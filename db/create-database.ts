@@ -9,9 +9,11 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import type { DatabaseHandle } from './database-handle.js';
 import { openPostgres, type PostgresDatabase, type PostgresOptions } from './pg/open-postgres.js';
 import * as schema from './sqlite/schema.js';
+import { isSqliteUnavailable } from './sqlite/sqlite-unavailable.js';
 
 export type { PgDb, PostgresDatabase } from './pg/open-postgres.js';
-export type SqliteDb = BetterSQLite3Database<typeof schema>;
+/** With the better-sqlite3 connection under it, as drizzle() returns it. */
+export type SqliteDb = BetterSQLite3Database<typeof schema> & { readonly $client: Database.Database };
 
 export type SqliteDatabase = DatabaseHandle<'sqlite', SqliteDb>;
 
@@ -35,9 +37,14 @@ export const sqlitePathFromUrl = (url: string): string => {
 
 const isPostgresUrl = (url: string): boolean => /^postgres(ql)?:\/\//i.test(url);
 
-/** `postgres://` or `postgresql://` opens PostgreSQL; anything else is an SQLite file. Migrations run before it resolves. */
+/**
+ * `postgres://` or `postgresql://` opens PostgreSQL; anything else is an SQLite
+ * file. Migrations run before it resolves, except for a PostgreSQL that is
+ * unreachable with `waitIfUnreachable`: they run once it answers, and queries
+ * are refused until then.
+ */
 export async function createDatabase(url: string, options: DatabaseOptions = {}): Promise<Database> {
-  return isPostgresUrl(url) ? openPostgres(url, options) : openSqlite(url, options.logQuery);
+  return isPostgresUrl(url) ? openPostgres(url, options) : openSqlite(url, options);
 }
 
 /**
@@ -54,15 +61,16 @@ function createOwnerOnly(path: string): void {
   chmodSync(path, 0o600);
 }
 
-function openSqlite(url: string, logQuery?: (query: string) => void): SqliteDatabase {
+function openSqlite(url: string, { logQuery, statementTimeoutMs = 5_000 }: DatabaseOptions): SqliteDatabase {
   const path = sqlitePathFromUrl(url);
   if (path !== ':memory:') createOwnerOnly(path);
   const sqlite = new Database(path);
   // WAL lets /healthz and reads proceed while a write commits; foreign keys make
-  // the cascades in the schema real; busy_timeout covers a CLI writing at once.
+  // the cascades in the schema real; busy_timeout waits out a CLI writing at
+  // once, for as long as a statement may take (then SQLITE_BUSY: a 503).
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma(`busy_timeout = ${Math.round(statementTimeoutMs)}`);
   sqlite.pragma('synchronous = NORMAL');
   const db = drizzle(sqlite, { schema, ...(logQuery ? { logger: { logQuery } } : {}) });
   migrate(db, { migrationsFolder });
@@ -70,6 +78,7 @@ function openSqlite(url: string, logQuery?: (query: string) => void): SqliteData
   return {
     dialect: 'sqlite',
     db,
+    isUnavailable: isSqliteUnavailable,
     async ping() {
       try {
         return sqlite.open && probe.get() !== undefined;

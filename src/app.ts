@@ -5,11 +5,10 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { DestinationStream } from 'pino';
-import { createDatabase, type Database } from '../db/create-database.js';
+import { createDatabase, type Database, type DatabaseOptions } from '../db/create-database.js';
 import { applyAccessRules } from './access/create-shield.js';
 import { readAccessDirectives } from './access/read-access-directives.js';
 import { createContextBuilder } from './context/build-context.js';
@@ -17,10 +16,11 @@ import { createAccessTokens } from './credentials/access-tokens.js';
 import { createPasswordHasher } from './credentials/passwords.js';
 import { loadTokenKeys } from './credentials/signing-keys.js';
 import { cacheVerifiedTokens } from './credentials/verified-token-cache.js';
+import { createConnectionDrain } from './http/connection-drain.js';
 import { createHttpServer } from './http/create-http-server.js';
 import { createJwksHandler, jwksPath } from './http/jwks-endpoint.js';
-import { errorLogPlugin } from './http/error-log-plugin.js';
-import { formatError } from './http/format-error.js';
+import { createErrorLogPlugin } from './http/error-log-plugin.js';
+import { createFormatError } from './http/format-error.js';
 import { createMetricsHandler, createMetricsServer } from './http/metrics-endpoint.js';
 import { createMetrics, type Metrics } from './http/metrics.js';
 import { createReadinessHandler } from './http/readiness.js';
@@ -30,9 +30,11 @@ import { getMutationStatusPlugin } from './http/get-mutation-status-plugin.js';
 import { subscriptionRefusalPlugin } from './http/subscription-refusal-plugin.js';
 import { apolloOperationLimits } from './http/operation-limits/apollo-operation-limits.js';
 import { securityHeaders } from './http/security-headers.js';
+import { serviceUnavailablePlugin } from './http/service-unavailable-plugin.js';
 import { createAuditLog } from './platform/audit.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import { ConfigError, type Config } from './platform/config.js';
+import { createDatabaseOutage } from './platform/database-outage.js';
 import { createLogger, type Logger } from './platform/logger.js';
 import { openRedis } from './platform/redis-connection.js';
 import type { RequestContext } from './platform/request-context.js';
@@ -90,13 +92,14 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   const clock = overrides.clock ?? systemClock;
   const log = createLogger({ level: config.logLevel, pretty: config.env === 'development' && !overrides.logDestination, ...(overrides.logDestination ? { destination: overrides.logDestination } : {}) });
   const tls = config.tls && { cert: readPem(config.tls.certPath, 'TLS_CERT'), key: readPem(config.tls.keyPath, 'TLS_KEY') };
-  const database = overrides.database ?? (await createDatabase(config.databaseUrl, { onConnectionError: (problem) => log.warn({ problem }, 'database connection lost; the pool will reconnect') }));
+  const database = overrides.database ?? (await createDatabase(config.databaseUrl, databaseOptions(config, log)));
+  const outage = createDatabaseOutage({ isUnavailable: database.isUnavailable, log, clock });
   const sessionRepository = createSessionRepository(database);
   const metrics = createMetrics({ countActiveSessions: () => sessionRepository.countLive(clock.now()) });
   // One audit event is both a log line and a metric sample.
   const audit = createAuditLog(log, [metrics.auditObserver]);
   const tracker = createRequestTracker({ log, metrics });
-  let draining = false;
+  const drain = createConnectionDrain();
   // REDIS_URL: counters, sign-in failures and session invalidations shared by every instance.
   const redis = config.redis && { ...config.redis, connection: await openRedis(config.redis, log) };
   // [4] rate limits: counters, sign-in lockout, response headers
@@ -134,10 +137,11 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   const policies = [...apiKeys.policies, ...domainParts.flatMap((part) => part.policies ?? [])];
   const schema = applyAccessRules(resolvable, { limits: rateLimiting.rulesFor(resolvable), policies, columnsOf: columnsOf(domains) });
   checkPublicOwnerFields(resolvable, { refuse: production && !config.allowPublicOwnerFields, warn: (message) => log.warn(message) });
+  const formatError = createFormatError(outage);
   const metricsHandler = createMetricsHandler({ registry: metrics.registry, token: config.metrics.token });
   const apollo = new ApolloServer<RequestContext>({
     schema,
-    formatError: (formatted) => formatError(operationLimits.relabelError(formatted)),
+    formatError: (formatted, error) => formatError(operationLimits.relabelError(formatted), error),
     parseOptions: operationLimits.parseOptions,
     validationRules: operationLimits.validationRules,
     logger: log,
@@ -151,9 +155,10 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
     // an impatient second signal and exits 1 without waiting.
     stopOnTerminationSignals: false,
     plugins: [
-      errorLogPlugin,
+      createErrorLogPlugin(outage),
       createRequestLogPlugin({ tracker, audit, metrics, access: readAccessDirectives(resolvable) }),
       rateLimiting.plugin,
+      serviceUnavailablePlugin,
       getMutationStatusPlugin,
       subscriptionRefusalPlugin,
       production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
@@ -167,13 +172,14 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   });
   const httpServer = createHttpServer({
     apollo,
-    buildContext: tracker.wrapContext(createContextBuilder({ accessTokens, verifier, apiKeys: apiKeyVerifier, audit, log })),
+    buildContext: tracker.wrapContext(createContextBuilder({ accessTokens, verifier, apiKeys: apiKeyVerifier, audit, log, outage })),
     ping: database.ping,
     log,
     settings: { production, trustProxy: config.trustProxy, bodyLimitBytes: config.bodyLimitBytes, corsOrigins: config.corsOrigins, securityHeaders: securityHeaders(production, tls !== undefined), tls, timeouts: config.httpTimeouts },
+    drain,
     onRequest: tracker.begin,
     routes: new Map([
-      ['/readyz', createReadinessHandler({ checks: [{ name: 'database', check: database.ping }, ...(redisCheck ? [redisCheck] : [])], draining: () => draining })],
+      ['/readyz', createReadinessHandler({ checks: [{ name: 'database', check: database.ping }, ...(redisCheck ? [redisCheck] : [])], draining: () => drain.draining })],
       // Only when a private key signs: under HS256 there is nothing to publish.
       ...(tokenKeys.published.length > 0 ? [[jwksPath, createJwksHandler(tokenKeys.published)] as const] : []),
       // On the API port only when a token guards it and no separate port is set.
@@ -181,7 +187,7 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
     ]),
   });
   // In-flight requests get SHUTDOWN_TIMEOUT to finish; then their connections are cut.
-  apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }));
+  apollo.addPlugin({ serverWillStart: async () => ({ drainServer: () => drain.close(httpServer, config.shutdownTimeoutMs) }) });
   const metricsServer = config.metrics.port === undefined ? undefined : createMetricsServer(metricsHandler);
   await apollo.start();
   purge.start();
@@ -198,7 +204,7 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
     metricsUrl: () => (metricsServer?.listening ? urlOf(metricsServer, false) : undefined),
     purgeExpired: purge.runOnce,
     async close() {
-      draining = true; // /readyz answers 503 from now on
+      drain.begin(); // /readyz answers 503, and each connection's last response closes it
       purge.stop();
       await apollo.stop(); // drains the HTTP server: in-flight requests finish first
       await passwords.close();
@@ -212,6 +218,19 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
     },
   };
 }
+
+/** The database's settings, and what it tells the log: lost connections, a start that waits for it. */
+const databaseOptions = (config: Config, log: Logger): DatabaseOptions => ({
+  statementTimeoutMs: config.databaseStatementTimeoutMs,
+  poolSize: config.databasePoolSize,
+  waitIfUnreachable: true,
+  onConnectionError: (problem) => log.warn({ problem }, 'database connection lost; the pool will reconnect'),
+  // Each attempt, backing off to one every 2 s: the first is logged, then one a minute.
+  onWaiting: (problem, next) => {
+    if (next.attempt === 1 || next.attempt % 30 === 0) log.warn({ problem, attempt: next.attempt, retryInMs: next.inMs }, 'database unreachable at start: serving 503 until it can be migrated');
+  },
+  onReady: () => log.info('database reachable: migrations applied, serving'),
+});
 
 function urlOf(server: Server, secure: boolean): string {
   const address = server.address() as AddressInfo;

@@ -1,60 +1,102 @@
 // Opens a PostgreSQL database through a node-postgres Pool and brings its
 // schema up to date. The pool is the reconnect logic: a connection that dies
 // (database restarted, backend terminated, network cut) is dropped and the
-// next query opens a fresh one, so the server needs no restart.
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// next query opens a fresh one, so the server needs no restart. Unreachable
+// at start, it does not stop the start: it refuses queries (DatabaseNotReadyError,
+// and ping() is false) and retries, backing off, until it can migrate.
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
-import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import type { DatabaseHandle } from '../database-handle.js';
+import { guardedClient, problemOf, type ConnectionProblem } from './guarded-client.js';
+import { migratePostgres } from './migrate-postgres.js';
+import { DatabaseNotReadyError, isPostgresUnavailable } from './postgres-unavailable.js';
 import * as schema from './schema.js';
+
+export type { ConnectionProblem } from './guarded-client.js';
 
 export type PgDb = NodePgDatabase<typeof schema>;
 
 export type PostgresDatabase = DatabaseHandle<'postgres', PgDb>;
 
-/** Why a pooled connection broke: the driver's message and SQLSTATE, nothing else. */
-export interface ConnectionProblem {
-  readonly message: string;
-  readonly code: string | undefined;
-}
-
 export interface PostgresOptions {
-  /** Told when an idle pooled connection breaks; the pool has already dropped it. */
+  /** Bounds each statement (PostgreSQL's statement_timeout, and a read timeout here for a silent server), each connection attempt and each wait for a pooled connection. Default 5 s. */
+  readonly statementTimeoutMs?: number;
+  /** Connections kept at most (default 10). */
+  readonly poolSize?: number;
+  /** Told when a pooled connection breaks, idle or in use; the pool drops it and opens another when needed. */
   readonly onConnectionError?: (problem: ConnectionProblem) => void;
+  /**
+   * Unreachable at start: rather than fail, resolve at once and keep trying
+   * in the background (a server, which then answers 503 and /readyz 503).
+   * Without it (the CLI, scripts), an unreachable database is an error.
+   */
+  readonly waitIfUnreachable?: boolean;
+  /** Told when migrating at start failed because the database cannot be reached, and when the next attempt is. */
+  readonly onWaiting?: (problem: ConnectionProblem, next: { readonly attempt: number; readonly inMs: number }) => void;
+  /** Told once the migrations have run after a start that had to wait. */
+  readonly onReady?: () => void;
 }
 
-// Next to this module in the source tree and in dist/ alike (the build copies it).
-const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), 'migrations');
-
-// Instances starting together against one database take turns migrating:
-// without this, two would both see an empty journal and the second's
-// CREATE TABLE would fail. Any constant works; this one spells "gqla".
-const migrationLockKey = 0x6771_6c61;
-
-// A request while the database is unreachable fails after this long instead
-// of waiting for it, so clients get a 5xx and /healthz a 503 promptly.
-const connectTimeoutMs = 3_000;
+const defaultStatementTimeoutMs = 5_000;
+// The read timeout waits a little longer than the server's own, so that a
+// statement the server cancels fails with its clean error first.
+const readTimeoutGraceMs = 250;
+const retryDelaysMs = [250, 500, 1_000, 2_000];
 
 export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<PostgresDatabase> {
-  const pool = new pg.Pool({ connectionString: url, connectionTimeoutMillis: connectTimeoutMs, keepAlive: true });
-  // Without a listener, an idle connection breaking would crash the process.
-  // The error itself carries the whole client, connection settings and all,
-  // so only its message and code go on.
-  pool.on('error', (error: Error & { code?: unknown }) =>
-    options.onConnectionError?.({ message: error.message, code: typeof error.code === 'string' ? error.code : undefined }),
+  const timeoutMs = options.statementTimeoutMs ?? defaultStatementTimeoutMs;
+  let refusal: Error | undefined = new DatabaseNotReadyError();
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: timeoutMs,
+    statement_timeout: timeoutMs,
+    query_timeout: timeoutMs + readTimeoutGraceMs,
+    // A transaction left open by an instance that froze or lost its network
+    // would hold its row locks until TCP gave up (hours): ended instead.
+    idle_in_transaction_session_timeout: timeoutMs,
+    keepAlive: true,
+    Client: guardedClient({ onError: (problem) => options.onConnectionError?.(problem), refusal: () => refusal }),
+  });
+  // The pool re-emits an idle client's error here, and Node would throw it
+  // without a listener; the client's own listener has already reported it.
+  pool.on('error', () => {});
+
+  const first = await migratePostgres(url, timeoutMs).then(
+    () => undefined,
+    (error: unknown) => error,
   );
-  try {
-    await migrateOnce(pool);
-  } catch (error) {
+  if (first !== undefined && !(options.waitIfUnreachable === true && isPostgresUnavailable(first))) {
+    // Not a matter of waiting (bad credentials, no such database, a failing
+    // migration), or no one to wait: the start stops and says so.
     await pool.end();
-    throw new Error(`PostgreSQL at ${serverOf(url)}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(`PostgreSQL at ${serverOf(url)}: ${first instanceof Error ? first.message : String(first)}`, { cause: first });
   }
   let closed = false;
+  let retry: NodeJS.Timeout | undefined;
+  const tryAgain = (attempt: number, error: unknown) => {
+    const inMs = retryDelaysMs[Math.min(attempt - 1, retryDelaysMs.length - 1)] ?? 2_000;
+    options.onWaiting?.(error instanceof Error ? problemOf(error) : { message: String(error), code: undefined }, { attempt, inMs });
+    retry = setTimeout(() => {
+      migratePostgres(url, timeoutMs).then(
+        () => {
+          if (closed) return;
+          refusal = undefined;
+          options.onReady?.();
+        },
+        (again: unknown) => {
+          if (!closed) tryAgain(attempt + 1, again);
+        },
+      );
+    }, inMs);
+  };
+  if (first === undefined) refusal = undefined;
+  else tryAgain(1, first);
+
   return {
     dialect: 'postgres',
     db: drizzle(pool, { schema }),
+    isUnavailable: isPostgresUnavailable,
     async ping() {
       if (closed) return false;
       try {
@@ -67,6 +109,7 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     async close() {
       if (closed) return;
       closed = true;
+      clearTimeout(retry);
       await pool.end();
     },
   };
@@ -79,21 +122,5 @@ function serverOf(url: string): string {
     return `${hostname}:${port || 5432}${pathname}`;
   } catch {
     return 'the server in DATABASE_URL';
-  }
-}
-
-async function migrateOnce(pool: pg.Pool): Promise<void> {
-  // One connection for lock and migrations: the session-level lock is held
-  // exactly as long as this instance migrates, and is freed if it dies.
-  const client = await pool.connect();
-  try {
-    await client.query('select pg_advisory_lock($1)', [migrationLockKey]);
-    try {
-      await migrate(drizzle(client), { migrationsFolder });
-    } finally {
-      await client.query('select pg_advisory_unlock($1)', [migrationLockKey]);
-    }
-  } finally {
-    client.release();
   }
 }

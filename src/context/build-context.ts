@@ -5,7 +5,8 @@
 import type { AccessTokens, VerifiedAccessToken } from '../credentials/access-tokens.js';
 import { isApiKeyAttempt } from '../credentials/api-keys.js';
 import type { AuditLog } from '../platform/audit.js';
-import { ApiKeyRefusedError, InvalidTokenError } from '../platform/errors.js';
+import type { DatabaseOutage } from '../platform/database-outage.js';
+import { ApiKeyRefusedError, DatabaseUnavailableError, InvalidTokenError } from '../platform/errors.js';
 import type { Logger } from '../platform/logger.js';
 import { anonymous, createRequestScope, type RequestContext, type RequestOrigin, type RequestScope, type Viewer } from '../platform/request-context.js';
 import type { ApiKeyVerifier } from '../services/api-key-verifier.js';
@@ -34,6 +35,8 @@ export interface ContextDeps {
   readonly apiKeys: ApiKeyVerifier;
   readonly audit: AuditLog;
   readonly log: Logger;
+  /** A session check the database could not answer refuses the request with 503, not a masked 500. */
+  readonly outage: DatabaseOutage;
 }
 
 // A request's logger is wanted only when something goes wrong, and pino's
@@ -63,7 +66,7 @@ class Context implements RequestContext {
 
 const requestLogger = (log: Logger, origin: RequestOrigin): Logger => log.child({ requestId: origin.requestId });
 
-export function createContextBuilder({ accessTokens, verifier, apiKeys, audit, log }: ContextDeps): BuildContext {
+export function createContextBuilder({ accessTokens, verifier, apiKeys, audit, log, outage }: ContextDeps): BuildContext {
   async function viewerOf(authorization: string | undefined, origin: RequestOrigin): Promise<Viewer> {
     let verified: VerifiedAccessToken | undefined;
     try {
@@ -73,13 +76,17 @@ export function createContextBuilder({ accessTokens, verifier, apiKeys, audit, l
       verified = await accessTokens.verify(token);
       return await verifier.viewerFor(verified);
     } catch (error) {
-      // The client gets one generic 401 (expired, revoked, forged…) or a masked
-      // 500: only the server may know which, and Apollo logs nothing when
-      // building the context fails, so it is written here.
+      // The client gets one generic 401 (expired, revoked, forged…), a 503 if
+      // the database could not say, or a masked 500: only the server may know
+      // which, and Apollo logs nothing when building the context fails, so it
+      // is written here.
       if (error instanceof ApiKeyRefusedError) {
         audit.record({ type: 'api_key.refused', origin, reason: error.refusal, apiKeyId: error.apiKeyId, subjectId: error.userId });
       } else if (error instanceof InvalidTokenError) {
         audit.record({ type: 'token.rejected', origin, reason: error.reason, subjectId: verified?.userId, sessionId: verified?.sessionId });
+      } else if (outage.explains(error)) {
+        outage.record(error);
+        throw new DatabaseUnavailableError('request');
       } else {
         requestLogger(log, origin).error({ err: error }, 'building the request context failed');
       }

@@ -8,6 +8,7 @@ import type { BuildContext } from '../context/build-context.js';
 import type { Logger } from '../platform/logger.js';
 import type { RequestContext, RequestOrigin } from '../platform/request-context.js';
 import { clientIp } from './client-ip.js';
+import type { ConnectionDrain } from './connection-drain.js';
 import { BodyTooLargeError, readBody } from './read-body.js';
 import { sendError, sendJson } from './send.js';
 
@@ -34,6 +35,8 @@ export interface HttpDeps {
   readonly log: Logger;
   readonly settings: HttpSettings;
   readonly routes?: ReadonlyMap<string, RouteHandler>;
+  /** On shutdown, makes each keep-alive connection's last response close it. */
+  readonly drain?: ConnectionDrain;
   /** Sees every request before routing (the request log and metrics). */
   readonly onRequest?: (req: IncomingMessage, res: ServerResponse, origin: RequestOrigin, path: string) => void;
 }
@@ -138,6 +141,7 @@ export function createHttpServer(deps: HttpDeps): Server {
   }
 
   const listener = (req: IncomingMessage, res: ServerResponse) => {
+    deps.drain?.track(req, res);
     handle(req, res).catch((error: unknown) => {
       if (error instanceof BodyTooLargeError) {
         // Stop reading the rest of an oversized upload; the connection closes after the reply.

@@ -1,9 +1,14 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { DatabaseOutage } from '../platform/database-outage.js';
 import { AppError } from '../platform/errors.js';
 import type { RequestContext } from '../platform/request-context.js';
 
-/** Logs, with the request id and stack, every error the client sees only as INTERNAL_SERVER_ERROR. */
-export const errorLogPlugin: ApolloServerPlugin<RequestContext> = {
+/**
+ * Logs, with the request id and stack, every error the client sees only as
+ * INTERNAL_SERVER_ERROR. A database outage is not one: its failures are
+ * counted into one warning every few seconds (platform/database-outage.ts).
+ */
+export const createErrorLogPlugin = (outage: DatabaseOutage): ApolloServerPlugin<RequestContext> => ({
   async requestDidStart() {
     return {
       async didEncounterErrors({ errors, contextValue }) {
@@ -11,9 +16,10 @@ export const errorLogPlugin: ApolloServerPlugin<RequestContext> = {
           const original = error.originalError ?? error;
           const code = error.extensions['code'];
           if (original instanceof AppError || (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR')) continue;
-          contextValue.log.error({ err: original, path: error.path }, 'unexpected error');
+          if (outage.explains(original)) outage.record(original);
+          else contextValue.log.error({ err: original, path: error.path }, 'unexpected error');
         }
       },
     };
   },
-};
+});

@@ -12,6 +12,10 @@ export interface Config {
   readonly port: number;
   readonly host: string | undefined;
   readonly databaseUrl: string;
+  /** Bounds each database statement, connection attempt and wait for a pooled connection; past it the request gets 503 (SERVICE_UNAVAILABLE). */
+  readonly databaseStatementTimeoutMs: number;
+  /** PostgreSQL connections each instance keeps at most. */
+  readonly databasePoolSize: number;
   readonly jwt: {
     /** Signs and verifies (HS256); undefined when a private key signs instead. */
     readonly secret: string | undefined;
@@ -135,6 +139,8 @@ const envSchema = z.object({
   PORT: int(0, 65535, 4000),
   HOST: z.string().min(1).optional(),
   DATABASE_URL: z.string().min(1).default('file:./data/app.db'),
+  DATABASE_STATEMENT_TIMEOUT: duration('5s'),
+  DATABASE_POOL_SIZE: int(1, 1000, 10),
   REDIS_URL: z
     .string()
     .optional()
@@ -201,6 +207,7 @@ export function loadConfig(env: Env): Config {
   }
   if (e.REDIS_COMMAND_TIMEOUT < 10) throw new ConfigError('REDIS_COMMAND_TIMEOUT must be at least 10ms');
   if (e.ACCESS_TOKEN_TTL < 1000) throw new ConfigError('ACCESS_TOKEN_TTL must be at least 1s');
+  if (e.DATABASE_STATEMENT_TIMEOUT < 100 || e.DATABASE_STATEMENT_TIMEOUT > 600_000) throw new ConfigError('DATABASE_STATEMENT_TIMEOUT must be between 100ms and 10m');
   if (e.METRICS_PORT !== undefined && e.METRICS_PORT !== 0 && e.METRICS_PORT === e.PORT) throw new ConfigError('METRICS_PORT must differ from PORT');
   const rateLimits = readRateLimitSettings(env);
   if (rateLimits.problems.length > 0) throw new ConfigError(`Invalid settings:\n${rateLimits.problems.map((p) => `  ${p}`).join('\n')}`);
@@ -214,6 +221,8 @@ export function loadConfig(env: Env): Config {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    databaseStatementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     jwt: Object.freeze({
       secret: e.JWT_PRIVATE_KEY === undefined ? (e.JWT_SECRET ?? randomBytes(48).toString('base64url')) : undefined,
       previousSecret: e.JWT_SECRET_PREVIOUS,

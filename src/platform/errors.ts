@@ -3,7 +3,7 @@
 import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 
-export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'RATE_LIMITED' | 'BAD_REQUEST';
+export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'RATE_LIMITED' | 'BAD_REQUEST' | 'SERVICE_UNAVAILABLE';
 
 interface HttpOverride {
   readonly status: number;
@@ -113,5 +113,28 @@ export class RateLimitUnavailableError extends AppError {
 export class BadRequestError extends AppError {
   constructor(message: string) {
     super('BAD_REQUEST', message, {}, { status: 400 });
+  }
+}
+
+/**
+ * The database cannot be reached or cannot answer in time (down, cut off,
+ * silent, overloaded, not migrated yet since the start): the field fails
+ * rather than wait, and a write it was making was not reported done. HTTP 503
+ * with Retry-After when nothing in the operation ran (http/service-unavailable-plugin.ts),
+ * or at once when the request could not even start (its session could not be checked).
+ */
+export class DatabaseUnavailableError extends AppError {
+  static readonly reason = 'DATABASE_UNAVAILABLE';
+  // The pool reconnects on the next query once the database answers again,
+  // so a client asking again this much later finds the server recovered.
+  static readonly retryAfterSeconds = 2;
+  constructor(scope: 'field' | 'request' = 'field') {
+    const seconds = DatabaseUnavailableError.retryAfterSeconds;
+    super(
+      'SERVICE_UNAVAILABLE',
+      `The database is unavailable, retry in ${seconds}s`,
+      { retryAfter: seconds, reason: DatabaseUnavailableError.reason },
+      scope === 'request' ? { status: 503, headers: new HeaderMap([['retry-after', String(seconds)]]) } : undefined,
+    );
   }
 }

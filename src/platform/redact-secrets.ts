@@ -1,5 +1,6 @@
 // Censors secrets in whatever a log call is given, at any depth: passwords,
-// tokens, Authorization and cookie headers, and every GraphQL variable value.
+// tokens, Authorization and cookie headers, every GraphQL variable value, and
+// the values a failed database query carried (emails, hashes, ids).
 // One copy-on-write walk: a line with nothing to censor is returned as it came,
 // untouched and unallocated. (pino's own `redact` paths are exact, so covering
 // each depth took dozens of wildcard paths and cost ~45 µs a line; this ~1 µs.)
@@ -29,12 +30,34 @@ const secretKeys = new Set([
 const allValuesSecret = new Set(['variables']);
 const maxDepth = 8;
 
+// On an error, these hold a failed query's values: drizzle's DrizzleQueryError
+// keeps its `params`, PostgreSQL's `detail` quotes the row or key
+// ("Key (email)=(ada@example.com) already exists").
+const errorValueKeys = new Set(['params', 'detail']);
+// drizzle also writes the values into the message: "Failed query: …\nparams: a,b".
+const paramsInMessage = /\nparams: [\s\S]*$/;
+// PostgreSQL's data exceptions (SQLSTATE class 22) quote the offending value:
+// 'invalid input syntax for type bigint: "ada@example.com"'.
+const quoted = /"[^"]*"/g;
+
+/** `message` without the query values it carries, or as it was when it carries none. */
+function messageWithoutValues(error: Error): string {
+  const message = error.message.replace(paramsInMessage, `\nparams: ${censored}`);
+  return 'code' in error && typeof error.code === 'string' && error.code.startsWith('22') ? message.replace(quoted, `"${censored}"`) : message;
+}
+
 const censorAll = (value: unknown): unknown =>
   typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.fromEntries(Object.keys(value).map((key) => [key, censored])) : censored;
 
-/** An Error keeps its prototype (so the log's error serializer still names its type) and its message and stack. */
-const shellOf = (value: object): Record<string, unknown> =>
-  value instanceof Error ? Object.assign(Object.create(Object.getPrototypeOf(value) as object) as Record<string, unknown>, { message: value.message, stack: value.stack }) : {};
+/** An Error keeps its prototype (so the log's error serializer still names its type) and its message and stack, without query values. */
+function shellOf(value: object): Record<string, unknown> {
+  if (!(value instanceof Error)) return {};
+  const message = messageWithoutValues(value);
+  // The stack repeats the message above its frames, which are code, not data.
+  const frames = value.stack?.split('\n').filter((line) => /^\s+at /.test(line)) ?? [];
+  const stack = message === value.message ? value.stack : [`${value.name}: ${message}`, ...frames].join('\n');
+  return Object.assign(Object.create(Object.getPrototypeOf(value) as object) as Record<string, unknown>, { message, stack });
+}
 
 function walk(value: unknown, depth: number): unknown {
   if (typeof value !== 'object' || value === null || depth > maxDepth) return value;
@@ -46,12 +69,14 @@ function walk(value: unknown, depth: number): unknown {
     });
     return copy ?? value;
   }
-  let copy: Record<string, unknown> | undefined;
   const source = value as Record<string, unknown>;
+  const isError = value instanceof Error;
+  // An error whose message carries values is copied even if nothing else changes.
+  let copy: Record<string, unknown> | undefined = isError && messageWithoutValues(value) !== value.message ? Object.assign(shellOf(value), source) : undefined;
   for (const key in source) {
     const item = source[key];
     const lower = key.toLowerCase();
-    const next = secretKeys.has(lower) ? censored : allValuesSecret.has(lower) ? censorAll(item) : walk(item, depth + 1);
+    const next = secretKeys.has(lower) || (isError && errorValueKeys.has(lower)) ? censored : allValuesSecret.has(lower) ? censorAll(item) : walk(item, depth + 1);
     if (next === item) continue;
     copy ??= Object.assign(shellOf(value), source);
     copy[key] = next;

@@ -7,25 +7,17 @@
 import type { Clock } from '../platform/clock.js';
 import { RateLimitUnavailableError } from '../platform/errors.js';
 import type { Logger } from '../platform/logger.js';
+import { throttledWarning } from '../platform/throttled-warning.js';
 import type { RateLimitStore } from './rate-limit-store.js';
 
-const logEveryMs = 10_000;
-
 export function failClosed(store: RateLimitStore, { log, clock }: { log: Logger; clock: Clock }): RateLimitStore {
-  let lastLoggedAt = Number.NEGATIVE_INFINITY;
-  let unlogged = 0;
+  const warn = throttledWarning({ log, clock, message: 'rate-limit store failed: refusing rate-limited fields' });
 
   async function guarded<T>(operation: () => Promise<T>): Promise<T> {
     try {
       return await operation();
     } catch (error) {
-      unlogged += 1;
-      const now = clock.now();
-      if (now - lastLoggedAt >= logEveryMs) {
-        log.warn({ err: error, failures: unlogged }, 'rate-limit store failed: refusing rate-limited fields');
-        lastLoggedAt = now;
-        unlogged = 0;
-      }
+      warn(error);
       throw new RateLimitUnavailableError();
     }
   }

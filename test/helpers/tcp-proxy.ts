@@ -1,9 +1,11 @@
-// A TCP proxy in front of the test Redis, so a test can make Redis vanish for
-// one server without touching the machine's Redis (which other test files are
-// using at the same time): cut() drops every connection and refuses new ones,
-// freeze() holds them open but forwards nothing (a Redis that hangs),
-// delay(ms) holds what Redis sends for that long (a slow link), and restore()
-// brings it back.
+// A TCP proxy in front of the test Redis or PostgreSQL, so a test can make it
+// vanish for its own servers without touching the machine's (which other test
+// files are using at the same time): cut() drops every connection and refuses
+// new ones, freeze() holds them open but forwards nothing (a server that
+// hangs, or a network that silently drops), strand() does the same but the
+// connections open at that moment stay silent for good (a failover, a NAT
+// that forgot them), delay(ms) holds what the server sends for that long (a
+// slow link), and restore() brings it back.
 import { createServer, connect, type Socket } from 'node:net';
 
 export interface TcpProxy {
@@ -11,24 +13,29 @@ export interface TcpProxy {
   readonly url: string;
   cut(): void;
   freeze(): void;
-  /** Delivers what Redis sends `ms` later, in order; 0 for at once. */
+  strand(): void;
+  /** Delivers what the server sends `ms` later, in order; 0 for at once. */
   delay(ms: number): void;
   restore(): void;
   close(): Promise<void>;
 }
 
+const defaultPorts: Readonly<Record<string, number>> = { 'redis:': 6379, 'rediss:': 6379, 'postgres:': 5432, 'postgresql:': 5432 };
+
 export async function startTcpProxy(targetUrl: string): Promise<TcpProxy> {
   const target = new URL(targetUrl);
+  const targetPort = Number(target.port) || defaultPorts[target.protocol] || 0;
   let mode: 'up' | 'cut' | 'frozen' = 'up';
   let delayMs = 0;
   const pairs = new Set<readonly [Socket, Socket]>();
+  const stranded = new Set<readonly [Socket, Socket]>();
 
   const server = createServer((client) => {
     if (mode === 'cut') {
       client.destroy();
       return;
     }
-    const upstream = connect(Number(target.port || 6379), target.hostname);
+    const upstream = connect(targetPort, target.hostname);
     const pair = [client, upstream] as const;
     pairs.add(pair);
     // 'data' handlers rather than pipe(): a piped stream resumes itself on drain, which would thaw a freeze.
@@ -42,6 +49,7 @@ export async function startTcpProxy(targetUrl: string): Promise<TcpProxy> {
     });
     const drop = () => {
       pairs.delete(pair);
+      stranded.delete(pair);
       client.destroy();
       upstream.destroy();
     };
@@ -58,6 +66,10 @@ export async function startTcpProxy(targetUrl: string): Promise<TcpProxy> {
   url.hostname = '127.0.0.1';
   url.port = String(address.port);
 
+  const freeze = () => {
+    mode = 'frozen';
+    for (const pair of pairs) for (const socket of pair) socket.pause();
+  };
   const cut = () => {
     mode = 'cut';
     for (const pair of pairs) for (const socket of pair) socket.destroy();
@@ -65,9 +77,10 @@ export async function startTcpProxy(targetUrl: string): Promise<TcpProxy> {
   return {
     url: url.toString(),
     cut,
-    freeze() {
-      mode = 'frozen';
-      for (const pair of pairs) for (const socket of pair) socket.pause();
+    freeze,
+    strand() {
+      freeze();
+      for (const pair of pairs) stranded.add(pair);
     },
     delay(ms) {
       delayMs = ms;
@@ -75,7 +88,7 @@ export async function startTcpProxy(targetUrl: string): Promise<TcpProxy> {
     restore() {
       mode = 'up';
       delayMs = 0;
-      for (const pair of pairs) for (const socket of pair) socket.resume();
+      for (const pair of pairs) if (!stranded.has(pair)) for (const socket of pair) socket.resume();
     },
     async close() {
       cut();

@@ -1,8 +1,12 @@
 // Each shape a secret can take in a log line is pinned here. (pino's own
 // redact paths are exact: "*.password" misses a top-level or a deeper one.)
 import { Writable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPostgres, type PostgresDatabase } from '../../db/pg/open-postgres.js';
+import { users } from '../../db/pg/schema.js';
 import { createLogger } from '../../src/platform/logger.js';
+import { createTestPostgres, noteSkippedWithoutPostgres, testDatabaseUrl, type TestPostgres } from '../helpers/test-postgres.js';
 
 const secret = 'S3CRET-value-that-must-never-be-logged';
 
@@ -63,5 +67,44 @@ describe('log redaction', () => {
     const line = JSON.parse(logOnce({ requestId: 'r-1', operationName: 'Login', errorCodes: ['UNAUTHENTICATED'] })) as Record<string, unknown>;
     expect(line).toMatchObject({ requestId: 'r-1', operationName: 'Login', errorCodes: ['UNAUTHENTICATED'] });
     expect(line['time']).toMatch(/^\d{4}-\d\d-\d\dT/);
+  });
+});
+
+noteSkippedWithoutPostgres('test/platform/logger-redaction.test.ts (failed PostgreSQL queries)');
+
+describe.skipIf(testDatabaseUrl === undefined)('a failed PostgreSQL query in the log', () => {
+  let postgres: TestPostgres;
+  let database: PostgresDatabase;
+  beforeAll(async () => {
+    postgres = await createTestPostgres(testDatabaseUrl ?? '');
+    database = await openPostgres(postgres.url);
+  });
+  afterAll(async () => {
+    await database?.close();
+    await postgres?.drop();
+  });
+
+  const failure = async (query: Promise<unknown>) => (await query.then(() => expect.fail('the query should fail'), (error: unknown) => error)) as Error;
+  const row = { id: 'user-id-0192', email: 'ada@example.com', passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g', role: 'USER' as const, createdAt: 1, updatedAt: 1 };
+
+  it('names the query and the constraint, never the values: drizzle\'s params, PostgreSQL\'s detail', async () => {
+    await database.db.insert(users).values(row);
+    const error = await failure(database.db.insert(users).values(row));
+    // The values are really there to leak: in the message, on the error, in the cause's detail.
+    expect(error.message).toContain('ada@example.com');
+    expect((error.cause as { detail?: string }).detail).toContain('user-id-0192');
+    const line = logOnce({ err: error });
+    for (const value of [row.id, row.email, row.passwordHash]) expect(line).not.toContain(value);
+    const { err } = JSON.parse(line) as { err: { message: string; stack: string } };
+    expect(err.message).toMatch(/^Failed query: insert into "users" .*\nparams: \[redacted\]: duplicate key value violates unique constraint "users_pkey"$/s);
+    expect(err.stack).toContain('params: [redacted]');
+  });
+
+  it('censors the value a data exception quotes in its message', async () => {
+    const error = await failure(database.db.execute(sql`select ${'ada@example.com'}::bigint`));
+    expect(JSON.stringify(error, Object.getOwnPropertyNames(error)) + String(error.cause)).toContain('ada@example.com');
+    const line = logOnce({ err: error });
+    expect(line).not.toContain('ada@example.com');
+    expect(line).toContain('invalid input syntax for type bigint: \\"[redacted]\\"');
   });
 });

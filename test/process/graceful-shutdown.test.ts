@@ -1,70 +1,34 @@
 // The real entry point in a child process: SIGTERM lets in-flight requests
-// finish, closes the database and exits 0; SHUTDOWN_TIMEOUT bounds the wait;
-// a second signal exits at once.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// finish (each answer telling its keep-alive client the connection closes),
+// closes the database and exits 0; SHUTDOWN_TIMEOUT bounds the wait; a second
+// signal exits at once.
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultPassword } from '../helpers/accounts.js';
+import { tempDirectory } from '../helpers/run-process.js';
+import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
 import { testSecret } from '../helpers/start-test-server.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const email = 'shutdown@example.com';
-
-interface Child {
-  readonly process: ChildProcess;
-  readonly url: string;
-  readonly lines: Array<Record<string, unknown>>;
-  readonly exited: Promise<number | null>;
-}
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
   while (cleanups.length > 0) cleanups.pop()?.();
 });
 
-async function startServer(env: Record<string, string> = {}): Promise<Child> {
-  const dir = mkdtempSync(join(tmpdir(), 'graphql-auth-shutdown-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: root,
-    env: {
-      PATH: process.env['PATH'] ?? '',
-      NODE_ENV: 'production',
-      JWT_SECRET: testSecret,
-      DATABASE_URL: `file:${join(dir, 'app.db')}`,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'info',
-      // One hash at a time: concurrent logins queue, so some are surely in flight.
-      PASSWORD_HASH_CONCURRENCY: '1',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
+async function startServer(env: Record<string, string> = {}): Promise<ServerProcess> {
+  const directory = tempDirectory('graphql-auth-shutdown-');
+  cleanups.push(directory.remove);
+  const server = await startServerProcess({
+    NODE_ENV: 'production',
+    JWT_SECRET: testSecret,
+    DATABASE_URL: `file:${directory.path}/app.db`,
+    LOG_LEVEL: 'info',
+    // One hash at a time: concurrent logins queue, so some are surely in flight.
+    PASSWORD_HASH_CONCURRENCY: '1',
+    ...env,
   });
-  cleanups.push(() => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    rmSync(dir, { recursive: true, force: true });
-  });
-  const exited = once(child, 'exit').then(([code]) => code as number | null);
-  const lines: Array<Record<string, unknown>> = [];
-  let pending = '';
-  const ready = new Promise<string>((resolveUrl, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      pending += chunk.toString('utf8');
-      const complete = pending.split('\n');
-      pending = complete.pop() ?? '';
-      for (const text of complete.filter((t) => t.trim() !== '')) {
-        const line = JSON.parse(text) as Record<string, unknown>;
-        lines.push(line);
-        if (typeof line['url'] === 'string' && line['url'].endsWith('/graphql')) resolveUrl(line['url'].slice(0, -'/graphql'.length));
-      }
-    });
-    void exited.then((code) => reject(new Error(`server exited with ${code} before it was ready`)));
-  });
-  return { process: child, url: await ready, lines, exited };
+  cleanups.push(server.kill);
+  return server;
 }
 
 function post(url: string, query: string): Promise<Response> {
@@ -74,11 +38,14 @@ function post(url: string, query: string): Promise<Response> {
 const loginQuery = `mutation { login(email: "${email}", password: "${defaultPassword}") { accessToken } }`;
 
 /** Signs up, then starts `count` logins at once; they queue behind one another for the password hash. */
-async function startLogins(server: Child, count: number) {
+async function startLogins(server: ServerProcess, count: number, finished: Array<string | null> = []) {
   expect((await post(server.url, `mutation { signup(email: "${email}", password: "${defaultPassword}") { accessToken } }`)).status).toBe(200);
   const logins = Array.from({ length: count }, () =>
     post(server.url, loginQuery).then(
-      async (response) => ({ status: response.status, body: await response.text() }),
+      async (response) => {
+        finished.push(response.headers.get('connection'));
+        return { status: response.status, body: await response.text() };
+      },
       () => ({ status: 0, body: 'connection lost' }),
     ),
   );
@@ -89,18 +56,27 @@ async function startLogins(server: Child, count: number) {
 
 describe('graceful shutdown', () => {
   it('finishes in-flight requests on SIGTERM, then exits 0', async () => {
-    const server = await startServer();
-    const logins = await startLogins(server, 4);
+    const server = await startServer({ RATE_LIMIT_LOGIN_PER_EMAIL: '100/1m' });
+    const connectionHeaders: Array<string | null> = []; // in the order the answers came
+    // Six, so that some surely wait for the hasher when the signal comes.
+    const logins = await startLogins(server, 6, connectionHeaders);
     server.process.kill('SIGTERM');
     const results = await Promise.all(logins);
-    expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    expect(results.map((r) => r.status)).toEqual(Array(6).fill(200));
     for (const r of results) expect(r.body).toContain('"accessToken":"ey');
+    // Each kept-alive connection answered during the drain is told, on that
+    // answer, that it closes, rather than being closed under its client.
+    // (The first answer came before the signal.)
+    const fromDrain = connectionHeaders.indexOf('close');
+    expect(fromDrain).toBeGreaterThan(0);
+    expect(connectionHeaders.slice(0, fromDrain).every((header) => header === 'keep-alive')).toBe(true);
+    expect(connectionHeaders.slice(fromDrain)).toEqual(Array(6 - fromDrain).fill('close'));
     expect(await server.exited).toBe(0);
     const messages = server.lines.map((l) => l['msg']);
     expect(messages).toContain('shutting down: finishing in-flight requests');
     expect(messages.at(-1)).toBe('shutdown complete');
     // Every login got its request line before the process went away.
-    expect(server.lines.filter((l) => l['msg'] === 'request' && l['rootFields']?.toString() === 'login')).toHaveLength(4);
+    expect(server.lines.filter((l) => l['msg'] === 'request' && l['rootFields']?.toString() === 'login')).toHaveLength(6);
   });
 
   it('cuts requests still running after SHUTDOWN_TIMEOUT and exits 0', async () => {

@@ -4,6 +4,7 @@ import { count, desc, eq, sql } from 'drizzle-orm';
 import type { PgDb } from '../../../db/create-database.js';
 import { refreshTokens, sessions, users } from '../../../db/pg/schema.js';
 import type { SessionId } from '../../platform/ids.js';
+import { placeholders } from '../placeholders.js';
 import { maybe, toSession, toSessionStatus } from '../records-from-rows.js';
 import { refusal, reused, rotated } from '../rotation-rules.js';
 import { sessionFilters } from '../session-filters.js';
@@ -22,13 +23,23 @@ export function createPgSessionRepository(db: PgDb): SessionRepository {
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.id, sql.placeholder('id')))
     .prepare('session_status');
+  // Every sign-in lists the user's live sessions to enforce the cap.
+  const liveOfUser = db
+    .select()
+    .from(sessions)
+    .where(where.liveOf(sql.placeholder('userId'), sql.placeholder('now')))
+    .orderBy(desc(sessions.createdAt), desc(sessions.id))
+    .prepare('sessions_live_of_user');
 
   return {
     async create(s) {
       const rows = newSessionRows(s);
+      // A prepared statement runs on the connection it was made for, and a
+      // transaction has a connection of its own: these are named here, so
+      // each connection parses and plans them once.
       await db.transaction(async (tx) => {
-        await tx.insert(sessions).values(rows.session);
-        await tx.insert(refreshTokens).values(rows.token);
+        await tx.insert(sessions).values(placeholders('id', 'userId', 'createdAt', 'lastUsedAt', 'expiresAt', 'userAgent', 'ip')).prepare('session_insert').execute(rows.session);
+        await tx.insert(refreshTokens).values(placeholders('tokenHash', 'sessionId', 'issuedAt', 'expiresAt')).prepare('refresh_token_insert').execute(rows.token);
       });
     },
 
@@ -65,7 +76,7 @@ export function createPgSessionRepository(db: PgDb): SessionRepository {
     },
 
     async listLive(userId, now) {
-      return (await db.select().from(sessions).where(where.liveOf(userId, now)).orderBy(desc(sessions.createdAt), desc(sessions.id))).map(toSession);
+      return (await liveOfUser.execute({ userId, now })).map(toSession);
     },
 
     async countLive(now) {

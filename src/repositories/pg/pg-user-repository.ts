@@ -1,5 +1,5 @@
 // The user queries on PostgreSQL (node-postgres pool).
-import { asc, eq, gt, inArray } from 'drizzle-orm';
+import { asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { PgDb } from '../../../db/create-database.js';
 import { users } from '../../../db/pg/schema.js';
 import { maybe, toUser, toUserWithPasswordHash } from '../records-from-rows.js';
@@ -8,8 +8,19 @@ import type { UserRepository } from '../user-repository.js';
 
 const where = userFilters(users);
 
-export const createPgUserRepository = (db: PgDb): UserRepository => {
-  const byId = async (id: string) => (await db.select().from(users).where(eq(users.id, id)))[0];
+// As on SQLite, the queries on hot paths are built once: named prepared
+// statements, parsed and planned once per pooled connection, so a sign-in
+// (by email, then by id) pays neither drizzle's query building nor the
+// server's planning each time.
+const prepareHotQueries = (db: PgDb) => ({
+  byId: db.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare('user_by_id'),
+  byEmail: db.select().from(users).where(where.email(sql.placeholder('email'))).prepare('user_by_email'),
+  firstPage: db.select().from(users).orderBy(asc(users.id)).limit(sql.placeholder('limit')).prepare('users_first_page'),
+  pageAfter: db.select().from(users).where(gt(users.id, sql.placeholder('after'))).orderBy(asc(users.id)).limit(sql.placeholder('limit')).prepare('users_page_after'),
+});
+
+export const createPgUserRepository = (db: PgDb, hot = prepareHotQueries(db)): UserRepository => {
+  const byId = async (id: string) => (await hot.byId.execute({ id }))[0];
   return {
     async findById(id) {
       return maybe(await byId(id), toUser);
@@ -18,7 +29,7 @@ export const createPgUserRepository = (db: PgDb): UserRepository => {
       return ids.length === 0 ? [] : (await db.select().from(users).where(inArray(users.id, [...ids]))).map(toUser);
     },
     async findByEmail(email) {
-      const [row] = await db.select().from(users).where(where.email(email));
+      const [row] = await hot.byEmail.execute({ email });
       return maybe(row, toUserWithPasswordHash);
     },
     async findWithPasswordHash(id) {
@@ -30,8 +41,7 @@ export const createPgUserRepository = (db: PgDb): UserRepository => {
       return maybe(row, toUser);
     },
     async listAfter(after, limit) {
-      const query = db.select().from(users);
-      return (await (after === undefined ? query : query.where(gt(users.id, after))).orderBy(asc(users.id)).limit(limit)).map(toUser);
+      return (after === undefined ? await hot.firstPage.execute({ limit }) : await hot.pageAfter.execute({ after, limit })).map(toUser);
     },
     async setRole(id, role, now) {
       const [row] = await db.update(users).set({ role, updatedAt: now }).where(eq(users.id, id)).returning();

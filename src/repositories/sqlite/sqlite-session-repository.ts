@@ -1,9 +1,10 @@
 // The session queries on SQLite (better-sqlite3): synchronous, so a
 // transaction is a plain function that nothing else can interleave with.
-import { count, desc, eq, sql, type Placeholder } from 'drizzle-orm';
+import { count, desc, eq, sql } from 'drizzle-orm';
 import type { SqliteDb } from '../../../db/create-database.js';
 import { refreshTokens, sessions, users } from '../../../db/sqlite/schema.js';
 import type { SessionId } from '../../platform/ids.js';
+import { placeholders } from '../placeholders.js';
 import { maybe, toSession, toSessionStatus } from '../records-from-rows.js';
 import { refusal, reused, rotated } from '../rotation-rules.js';
 import { sessionFilters } from '../session-filters.js';
@@ -12,8 +13,6 @@ import { newSessionRows, sessionAfterRotation, statusColumns, successorToken } f
 
 const where = sessionFilters(sessions, refreshTokens);
 const statusSelection = statusColumns(sessions, users);
-
-const placeholders = <K extends string>(...names: K[]) => Object.fromEntries(names.map((name) => [name, sql.placeholder(name)])) as Record<K, Placeholder<K>>;
 
 export function createSqliteSessionRepository(db: SqliteDb): SessionRepository {
   // The per-request liveness read, on every cache miss: prepared once, so a
