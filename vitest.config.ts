@@ -12,6 +12,7 @@ const acceptanceOnPostgres = [
   'test/http/sessions-list.test.ts',
   'test/http/password-change.test.ts',
   'test/http/session-lifetime.test.ts',
+  'test/http/email-look-alikes.test.ts',
   // the reference domain: ownership, lists and pages on PostgreSQL too
   'test/notes/notes-access.test.ts',
   // two servers on one PostgreSQL and one Redis (skipped, with a note, without TEST_REDIS_URL)

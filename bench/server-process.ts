@@ -21,6 +21,8 @@ export interface ServerProcess {
   cpuNs(): number;
   /** How long the main (event-loop) thread has waited, runnable, for a core so far, in nanoseconds. */
   mainThreadWaitNs(): number;
+  /** CPU time of the main (event-loop) thread alone so far, in nanoseconds: no hashing threads. */
+  mainThreadCpuNs(): number;
   stop(): Promise<void>;
 }
 
@@ -94,6 +96,7 @@ export async function spawnServer(options: SpawnOptions): Promise<ServerProcess>
     rssBytes: () => readRss(pid),
     cpuNs: () => readCpuNs(pid),
     mainThreadWaitNs: () => Number(readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ')[1]),
+    mainThreadCpuNs: () => Number(readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ')[0]),
     async stop() {
       child.kill('SIGTERM');
       if (!(await waitForExit(child, 5000))) child.kill('SIGKILL');

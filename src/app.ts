@@ -51,7 +51,9 @@ import { createApiKeyVerifier } from './services/api-key-verifier.js';
 import { createAuthService } from './services/auth-service.js';
 import { shareCredentialChanges } from './services/credential-changes.js';
 import { createDeviceTrust } from './services/device-trust.js';
-import { createPurgeJob } from './services/purge-job.js';
+import { createEmailAddresses } from './services/email-addresses.js';
+import { backfillEmailSkeletons, type SkeletonBackfill } from './services/email-skeleton-backfill.js';
+import { createPurgeJob, type Purged } from './services/purge-job.js';
 import { createRedisSessionInvalidations } from './services/redis-session-invalidations.js';
 import { createSessionService } from './services/session-service.js';
 import { createSessionVerifier } from './services/session-verifier.js';
@@ -81,8 +83,8 @@ export interface App {
   listen(port: number, host?: string): Promise<string>;
   /** Base URL of the METRICS_PORT listener once listening, else undefined. */
   metricsUrl(): string | undefined;
-  /** Deletes expired and ended sessions now (also runs hourly). */
-  purgeExpired(): Promise<{ sessions: number; refreshTokens: number; apiKeys: number }>;
+  /** Deletes expired and ended sessions, expired refresh and device tokens, revoked and expired API keys now (also runs hourly). */
+  purgeExpired(): Promise<Purged>;
   /** Stops accepting, finishes in-flight requests, ends the hashing threads, closes the database. */
   close(): Promise<void>;
 }
@@ -120,13 +122,16 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   const apiKeyVerifier = createApiKeyVerifier({ apiKeys: apiKeyRepository, clock, cacheTtlMs: config.sessionCacheTtlMs, maxEntries: 10_000, changes });
   // Redis is ready when it answers and this instance hears the others' session changes.
   const redisCheck = redis && { name: 'redis', check: async () => invalidations?.listening === true && (await redis.connection.ping()) };
-  const devices = createDeviceTrust({ deviceTokens: createDeviceTokenRepository(database), clock, ttlMs: config.deviceTokenTtlMs, keepPerUser: config.maxSessionsPerUser });
+  const deviceTokens = createDeviceTokenRepository(database);
+  const devices = createDeviceTrust({ deviceTokens, clock, ttlMs: config.deviceTokenTtlMs, keepPerUser: config.maxSessionsPerUser });
   const common = { users: userRepository, sessions: sessionRepository, verifier, apiKeyVerifier, audit, clock, devices };
-  const auth = createAuthService({ ...common, passwords, accessTokens, ...config, loginThrottle: rateLimiting.loginThrottle });
+  const emails = createEmailAddresses({ users: userRepository, utf8LocalParts: config.emailUtf8LocalParts });
+  if (config.emailUtf8LocalParts) logBackfill(log, await backfillEmailSkeletons(userRepository));
+  const auth = createAuthService({ ...common, passwords, accessTokens, ...config, loginThrottle: rateLimiting.loginThrottle, emails });
   const sessions = createSessionService({ ...common, passwords });
   const users = createUserService(common);
   const apiKeys = createApiKeyService({ apiKeys: apiKeyRepository, verifier: apiKeyVerifier, audit, clock });
-  const purge = createPurgeJob({ sessions: sessionRepository, apiKeys: apiKeyRepository, clock, log, retentionMs: config.refreshTokenTtlMs });
+  const purge = createPurgeJob({ sessions: sessionRepository, deviceTokens, apiKeys: apiKeyRepository, clock, log, retentionMs: config.refreshTokenTtlMs });
 
   // Each domain's services and resolvers, over the same database and request scope.
   const domains = overrides.domains ?? domainModules;
@@ -247,6 +252,11 @@ async function listenOn(server: Server, port: number, host: string | undefined, 
     });
   });
   return urlOf(server, secure);
+}
+
+function logBackfill(log: Logger, { filled, lookAlikes }: SkeletonBackfill): void {
+  if (filled > 0) log.info({ filled }, 'stored the TR39 skeleton of existing addresses (EMAIL_UTF8_LOCAL_PARTS)');
+  if (lookAlikes.length > 0) log.warn({ userIds: lookAlikes }, "these users' addresses look like another user's (same TR39 skeleton); they keep signing in, but no new account can look like them");
 }
 
 function readPem(path: string, setting: string): Buffer {

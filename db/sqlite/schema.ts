@@ -11,6 +11,10 @@ export const users = sqliteTable(
     // Stored trimmed and lower-cased; the unique index on lower() also guards
     // rows written by anything that forgot to normalise.
     email: text('email').notNull(),
+    // The address's Unicode TR39 skeleton while EMAIL_UTF8_LOCAL_PARTS is on
+    // (null otherwise, and nulls never collide): unique, so no account can
+    // look like another (src/services/email-addresses.ts).
+    emailSkeleton: text('email_skeleton'),
     passwordHash: text('password_hash').notNull(),
     role: text('role', { enum: ['USER', 'ADMIN'] }).notNull().default('USER'),
     createdAt: integer('created_at').notNull(),
@@ -18,6 +22,7 @@ export const users = sqliteTable(
   },
   (t) => [
     uniqueIndex('users_email_lower_unique').on(sql`lower(${t.email})`),
+    uniqueIndex('users_email_skeleton_unique').on(t.emailSkeleton),
     check('users_role_valid', sql`${t.role} in ('USER', 'ADMIN')`),
   ],
 );

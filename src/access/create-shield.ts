@@ -6,6 +6,7 @@ import type { GraphQLSchema } from 'graphql';
 import { apiScopesOf } from '../platform/api-scopes.js';
 import { ForbiddenError } from '../platform/errors.js';
 import type { Policy } from '../platform/policy.js';
+import { locateAppErrors } from './locate-app-errors.js';
 import { AccessDeclarationError, readAccessDirectives, type AccessChecks } from './read-access-directives.js';
 import { createRuleFor, type ShieldRule } from './rules.js';
 
@@ -67,5 +68,5 @@ export function applyAccessRules(schema: GraphQLSchema, setup: AccessSetup = {})
     if (typeWrappers === undefined) continue;
     for (const [fieldName, rule] of Object.entries(fields)) if (rule === allow) delete typeWrappers[fieldName];
   }
-  return applyMiddleware(schema, wrappers);
+  return applyMiddleware(schema, locateAppErrors, wrappers);
 }

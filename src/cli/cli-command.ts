@@ -5,6 +5,7 @@ import type { Database } from '../../db/create-database.js';
 import type { Clock } from '../platform/clock.js';
 import type { Config } from '../platform/config.js';
 import type { UserRepository } from '../repositories/user-repository.js';
+import type { EmailAddresses } from '../services/email-addresses.js';
 import type { RegisterUser } from '../services/register-user.js';
 
 export interface CliIo {
@@ -19,6 +20,7 @@ export interface CliDeps {
   readonly database: Database;
   readonly users: UserRepository;
   readonly registerUser: RegisterUser;
+  readonly emails: EmailAddresses;
   readonly clock: Clock;
 }
 

@@ -10,6 +10,7 @@ export const createUserCommand: CliCommand = {
     'Usage: npm run cli -- create-user --email <email> [--password <password>] [--role USER|ADMIN]',
     '',
     '  --email     sign-in email; trimmed and lower-cased, unique case-insensitively',
+    '              (and by look, with EMAIL_UTF8_LOCAL_PARTS=true)',
     '  --password  8 to 128 characters; better omitted: the flag lands in shell history,',
     "              `ps` and npm's logs. Without it the password is read from stdin",
     '              (piped, or typed at a prompt that does not echo)',

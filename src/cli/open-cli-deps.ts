@@ -6,6 +6,8 @@ import { createPasswordHasher } from '../credentials/passwords.js';
 import { systemClock } from '../platform/clock.js';
 import { loadConfig, type Env } from '../platform/config.js';
 import { createUserRepository } from '../repositories/user-repository.js';
+import { createEmailAddresses } from '../services/email-addresses.js';
+import { backfillEmailSkeletons } from '../services/email-skeleton-backfill.js';
 import { createRegisterUser } from '../services/register-user.js';
 import type { CliDeps } from './cli-command.js';
 
@@ -15,11 +17,15 @@ export async function openCliDeps(env: Env): Promise<CliDeps & { close(): Promis
   const users = createUserRepository(database);
   const passwords = createPasswordHasher({ concurrency: config.passwordHashConcurrency });
   const clock = systemClock;
+  const emails = createEmailAddresses({ users, utf8LocalParts: config.emailUtf8LocalParts });
+  // As at the server's start: a user made here is checked against every account's skeleton.
+  if (config.emailUtf8LocalParts) await backfillEmailSkeletons(users);
   return {
     config,
     database,
     users,
-    registerUser: createRegisterUser({ users, passwords, clock }),
+    emails,
+    registerUser: createRegisterUser({ users, passwords, clock, emails }),
     clock,
     async close() {
       await passwords.close();

@@ -1,6 +1,6 @@
 // `set-role`: promote or demote a user by email.
 import { BadUserInputError } from '../platform/errors.js';
-import { checkNotLastAdmin, normalizeEmail, parseRole } from '../services/input.js';
+import { checkNotLastAdmin, parseRole } from '../services/input.js';
 import { requiredOption, type CliCommand } from './cli-command.js';
 
 export const setRoleCommand: CliCommand = {
@@ -17,9 +17,10 @@ export const setRoleCommand: CliCommand = {
   ].join('\n'),
   options: { email: { type: 'string' }, role: { type: 'string' } },
   async run(values, open, io) {
-    const email = normalizeEmail(requiredOption(values, 'email'));
+    const given = requiredOption(values, 'email');
     const role = parseRole(requiredOption(values, 'role'));
-    const { users, clock } = await open();
+    const { users, clock, emails } = await open();
+    const email = emails.normalize(given);
     const user = await users.findByEmail(email);
     if (!user) throw new BadUserInputError('email', `No user has the email ${email}`);
     if (role !== 'ADMIN') checkNotLastAdmin(user, await users.countAdmins(), 'role', 'demote');

@@ -11,7 +11,18 @@
 import { isIPv4, isIPv6 } from 'node:net';
 
 export class QueueFullError extends Error {
-  override readonly name = 'QueueFullError';
+  constructor(message: string) {
+    // Control flow, turned into RATE_LIMITED by passwords.ts, thrown by the
+    // hundred in a flood: no stack trace to capture.
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      super(message);
+    } finally {
+      Error.stackTraceLimit = stackTraceLimit;
+    }
+    this.name = 'QueueFullError';
+  }
 }
 
 export type HashLane = { readonly trusted: true } | { readonly trusted: false; readonly network: string };

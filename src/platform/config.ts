@@ -90,6 +90,8 @@ export interface Config {
   readonly redis: RedisSettings | undefined;
   /** A @public type with an owner-like field (ownerId, userId…) is only a warning outside production; in production it stops the boot unless this is set. */
   readonly allowPublicOwnerFields: boolean;
+  /** Local parts may hold letters, marks and digits of any script; then an address's Unicode TR39 skeleton must be unique too. */
+  readonly emailUtf8LocalParts: boolean;
   /** Serve HTTPS from these PEM files (and send HSTS); undefined serves plain HTTP. */
   readonly tls: { readonly certPath: string; readonly keyPath: string } | undefined;
 }
@@ -188,6 +190,7 @@ const envSchema = z.object({
   METRICS_PORT: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(0).max(65535).optional()),
   SHUTDOWN_TIMEOUT: duration('10s'),
   ALLOW_PUBLIC_OWNER_FIELDS: z.enum(['true', 'false']).default('false'),
+  EMAIL_UTF8_LOCAL_PARTS: z.enum(['true', 'false']).default('false'),
 });
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -265,6 +268,7 @@ export function loadConfig(env: Env): Config {
     }),
     redis: e.REDIS_URL === undefined ? undefined : Object.freeze({ url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX, commandTimeoutMs: e.REDIS_COMMAND_TIMEOUT }),
     allowPublicOwnerFields: e.ALLOW_PUBLIC_OWNER_FIELDS === 'true',
+    emailUtf8LocalParts: e.EMAIL_UTF8_LOCAL_PARTS === 'true',
     tls: tlsCert !== undefined && tlsKey !== undefined ? Object.freeze({ certPath: tlsCert, keyPath: tlsKey }) : undefined,
   });
 }

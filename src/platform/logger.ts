@@ -24,7 +24,10 @@ export function createLogger({ level, pretty, destination }: LoggerOptions): Log
   };
   if (destination) return censorChildBindings(pino(options, destination));
   if (pretty) return censorChildBindings(pino({ ...options, transport: { target: 'pino-pretty', options: { colorize: true } } }));
-  return censorChildBindings(pino(options));
+  // Written synchronously: pino's default stdout stream writes asynchronously
+  // and, when the process exits during a write (the last lines of a shutdown
+  // under load), flushes what follows ahead of it, or loses it.
+  return censorChildBindings(pino(options, pino.destination({ dest: 1, sync: true })));
 }
 
 // pino runs no formatter over a child's bindings; censor them on the way in.

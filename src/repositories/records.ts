@@ -10,6 +10,16 @@ export interface UserRecord {
   readonly createdAt: number;
 }
 
+/**
+ * What is stored for an address: its normalised spelling and, while
+ * EMAIL_UTF8_LOCAL_PARTS is on, its TR39 skeleton (null otherwise). Both
+ * columns are unique; whatever writes an email writes both.
+ */
+export interface StoredEmail {
+  readonly email: string;
+  readonly emailSkeleton: string | null;
+}
+
 export interface UserWithPasswordHash extends UserRecord {
   readonly passwordHash: string;
 }

@@ -3,12 +3,14 @@ import type { Database } from '../../db/create-database.js';
 import type { UserId } from '../platform/ids.js';
 import type { Role } from '../platform/request-context.js';
 import { createPgUserRepository } from './pg/pg-user-repository.js';
-import type { UserRecord, UserWithPasswordHash } from './records.js';
+import type { StoredEmail, UserRecord, UserWithPasswordHash } from './records.js';
 import { createSqliteUserRepository } from './sqlite/sqlite-user-repository.js';
 
 export interface NewUser {
   readonly id: UserId;
   readonly email: string;
+  /** See StoredEmail; left out, null. */
+  readonly emailSkeleton?: string | null;
   readonly passwordHash: string;
   readonly role: Role;
   readonly now: number;
@@ -20,8 +22,14 @@ export interface UserRepository {
   findByIds(ids: readonly UserId[]): Promise<readonly UserRecord[]>;
   findByEmail(email: string): Promise<UserWithPasswordHash | undefined>;
   findWithPasswordHash(id: UserId): Promise<UserWithPasswordHash | undefined>;
-  /** undefined when the email is taken (case-insensitively): no exception to translate. */
+  /** Whether an account has this email ('email') or, failing that, this skeleton ('skeleton'). */
+  whoHas(address: StoredEmail): Promise<'email' | 'skeleton' | undefined>;
+  /** undefined when the email (case-insensitively) or the skeleton is taken: no exception to translate. */
   insert(user: NewUser): Promise<UserRecord | undefined>;
+  /** Up to `limit` users without a stored skeleton, by id after `after`. */
+  listWithoutSkeleton(after: UserId | undefined, limit: number): Promise<ReadonlyArray<{ readonly id: UserId; readonly email: string }>>;
+  /** Stores the skeleton of a user that has none; false when another user holds it (or the user is gone). */
+  setEmailSkeleton(id: UserId, emailSkeleton: string): Promise<boolean>;
   /** Ordered by id, which is creation order (UUIDv7). */
   listAfter(after: UserId | undefined, limit: number): Promise<readonly UserRecord[]>;
   setRole(id: UserId, role: Role, now: number): Promise<UserRecord | undefined>;

@@ -8,11 +8,12 @@ import type { Clock } from '../platform/clock.js';
 import { UnauthenticatedError } from '../platform/errors.js';
 import { newId, type DeviceTokenHash, type SessionId, type UserId } from '../platform/ids.js';
 import { issuedTo, type RequestOrigin, type SignedInViewer } from '../platform/request-context.js';
-import type { UserRecord } from '../repositories/records.js';
+import type { UserRecord, UserWithPasswordHash } from '../repositories/records.js';
 import type { EndReason, SessionRepository } from '../repositories/session-repository.js';
 import type { UserRepository } from '../repositories/user-repository.js';
-import { checkPasswordUpperBound, normalizeEmail } from './input.js';
+import { checkPasswordUpperBound } from './input.js';
 import type { DeviceTrust } from './device-trust.js';
+import type { EmailAddresses } from './email-addresses.js';
 import { createRegisterUser } from './register-user.js';
 import type { SessionVerifier } from './session-verifier.js';
 import type { AuthResult } from './types.js';
@@ -67,6 +68,7 @@ export interface AuthServiceDeps {
   readonly maxSessionsPerUser: number;
   readonly loginThrottle?: LoginThrottle;
   readonly devices: DeviceTrust;
+  readonly emails: EmailAddresses;
 }
 
 // One message for every failed sign-in, so it never tells whether an email has an account.
@@ -75,9 +77,9 @@ const badCredentials = () => new UnauthenticatedError('Invalid email or password
 const badRefreshToken = () => new UnauthenticatedError('Invalid or expired refresh token');
 
 export function createAuthService(deps: AuthServiceDeps): AuthService {
-  const { users, sessions, passwords, accessTokens, verifier, audit, clock, devices } = deps;
+  const { users, sessions, passwords, accessTokens, verifier, audit, clock, devices, emails } = deps;
   const throttle = deps.loginThrottle ?? noThrottle;
-  const registerUser = createRegisterUser({ users, passwords, clock });
+  const registerUser = createRegisterUser({ users, passwords, clock, emails });
 
   async function tokensFor(user: UserRecord, sessionId: SessionId, refreshToken: string): Promise<AuthResult> {
     const viewer: SignedInViewer = { kind: 'user', userId: user.id, role: user.role, sessionId };
@@ -121,6 +123,26 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
     }
   }
 
+  // A known device of the account is trusted: its own lockout, no
+  // account-wide limit, and its hash is never shed from a full queue. The
+  // checks run in the order that keeps a refusal cheap: a client without a
+  // live device token is untrusted whatever the email, so its throttle check,
+  // which refuses most of a flood, comes before any read of the account. The
+  // device token is looked up whether or not the email has an account, so the
+  // two take the same time.
+  async function admit(email: string, deviceToken: string | null | undefined, origin: RequestOrigin): Promise<{ user: UserWithPasswordHash | undefined; attempt: LoginAttempt }> {
+    const known = await devices.recognize(deviceToken);
+    if (!known) {
+      const attempt: LoginAttempt = { email, origin, device: undefined };
+      await throttle.check(attempt);
+      return { user: await users.findByEmail(email), attempt };
+    }
+    const user = await users.findByEmail(email);
+    const attempt: LoginAttempt = { email, origin, device: known.userId === user?.id ? known.hash : undefined };
+    await throttle.check(attempt);
+    return { user, attempt };
+  }
+
   async function endSession(sessionId: SessionId, reason: EndReason): Promise<void> {
     await sessions.end(sessionId, reason, clock.now());
     await verifier.forgetSession(sessionId);
@@ -135,16 +157,12 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
     },
 
     async login({ email, password, deviceToken }, origin) {
-      const normalized = normalizeEmail(email);
+      const normalized = emails.normalize(email);
       // Over the upper bound no account can match: refuse before spending a
       // hash, so an oversized password costs nothing. A short one is only wrong.
       checkPasswordUpperBound(password);
-      const user = await users.findByEmail(normalized);
-      // A known device of this account is trusted: its own lockout, no
-      // account-wide limit, and its hash is never shed from a full queue.
-      const attempt: LoginAttempt = { email: normalized, origin, device: await devices.trustedFor(deviceToken, user?.id) };
       // A locked client, or an account past its untrusted attempts, is refused before the hash too.
-      await throttle.check(attempt);
+      const { user, attempt } = await admit(normalized, deviceToken, origin);
       const lane = attempt.device ? trustedLane : untrustedLane(origin.ip);
       // Same argon2 cost whether or not the account exists: no timing oracle.
       const ok = user ? await passwords.verify(user.passwordHash, password, lane) : await passwords.verifyNothing(password, lane);

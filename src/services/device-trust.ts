@@ -7,10 +7,16 @@ import type { Clock } from '../platform/clock.js';
 import type { DeviceTokenHash, UserId } from '../platform/ids.js';
 import type { DeviceTokenRepository } from '../repositories/device-token-repository.js';
 
+/** A live device token and the account it is bound to. */
+export interface KnownDevice {
+  readonly hash: DeviceTokenHash;
+  readonly userId: UserId;
+}
+
 export interface DeviceTrust {
-  /** The stored hash of `presented` when it is a live token of `userId`; undefined otherwise. */
-  trustedFor(presented: string | null | undefined, userId: UserId | undefined): Promise<DeviceTokenHash | undefined>;
-  /** A new device token for `userId` (the user's oldest go beyond `keepPerUser`). */
+  /** The live token `presented` and its account; undefined for anything else (absent, malformed, forged, expired, revoked). */
+  recognize(presented: string | null | undefined): Promise<KnownDevice | undefined>;
+  /** A new device token for `userId` (the user's least recently used go beyond `keepPerUser`). */
   issue(userId: UserId): Promise<string>;
   /** Revokes every device token of the user (logoutAll, password resets). */
   revokeAllForUser(userId: UserId): Promise<number>;
@@ -19,12 +25,12 @@ export interface DeviceTrust {
 export function createDeviceTrust(deps: { deviceTokens: DeviceTokenRepository; clock: Clock; ttlMs: number; keepPerUser: number }): DeviceTrust {
   const { deviceTokens, clock, ttlMs, keepPerUser } = deps;
   return {
-    async trustedFor(presented, userId) {
+    async recognize(presented) {
+      // The shape is checked first: anything else costs no lookup.
       if (typeof presented !== 'string' || !looksLikeDeviceToken(presented)) return undefined;
       const hash = hashDeviceToken(presented);
-      // Looked up even for an email with no account, so the two take the same time.
-      const owner = await deviceTokens.userOf(hash, clock.now());
-      return owner !== undefined && owner === userId ? hash : undefined;
+      const userId = await deviceTokens.userOf(hash, clock.now());
+      return userId === undefined ? undefined : { hash, userId };
     },
     async issue(userId) {
       const token = newDeviceToken();

@@ -10,24 +10,40 @@ export const passwordPolicy = { minLength: 8, maxLength: 128 } as const;
 // The WHATWG rule a browser's <input type=email> applies (HTML, "valid email
 // address"), checked on the ASCII form of the address; a dot in the domain is
 // required on top, since a bare host name is never a deliverable account.
-const whatwgEmail = /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
+const whatwgLocal = /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+$/;
+const whatwgDomain = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
+// EMAIL_UTF8_LOCAL_PARTS (RFC 6531): beyond the browser's characters, letters,
+// marks and digits of any script; never a symbol, space, control, format or
+// invisible (default-ignorable) character.
+const utf8Local = /^(?:[a-z0-9.!#$%&'*+/=?^_`{|}~-]|(?![\p{ASCII}\p{Default_Ignorable_Code_Point}])[\p{L}\p{M}\p{N}])+$/u;
+// UTS 39 §5.4: the same nonspacing mark twice in a row, or five in a row, can
+// draw one letter as another (checked decomposed).
+const stackedMarks = /(\p{Mn})\1|\p{Mn}{5}/u;
+
+export interface EmailRules {
+  /** EMAIL_UTF8_LOCAL_PARTS: local parts may hold letters, marks and digits of any script. */
+  readonly utf8LocalParts?: boolean;
+}
 
 /**
  * Trimmed and lower-cased, the domain in its IDNA ASCII form: the one spelling
- * stored and compared. Local parts are ASCII only, so `admİn@…` (U+0130) cannot
- * become a second account that looks like `admin@…`.
+ * stored and compared. Local parts are ASCII unless `rules.utf8LocalParts`, so
+ * by default `admİn@…` (U+0130) cannot become a second account that looks like
+ * `admin@…` (with UTF-8 local parts, the TR39 skeleton stops it: email-addresses.ts).
  */
-export function normalizeEmail(email: string, field = 'email'): string {
+export function normalizeEmail(email: string, field = 'email', rules: EmailRules = {}): string {
   const invalid = () => new BadUserInputError(field, 'Enter a valid email address');
   // NFKC folds look-alikes (fullwidth letters) into one spelling first.
   const folded = email.normalize('NFKC').trim();
   const at = folded.lastIndexOf('@');
   if (at <= 0 || folded.length > 320) throw invalid();
-  const local = folded.slice(0, at).toLowerCase();
+  // Folded again after lower-casing, which can undo NFKC outside ASCII.
+  const local = folded.slice(0, at).toLowerCase().normalize('NFKC');
   // UTS 46 mapping and Punycode (node:url): "exämple.com" → "xn--exmple-cua.com", '' when not a valid name.
   const domain = domainToASCII(folded.slice(at + 1));
   const normalized = `${local}@${domain}`;
-  if (domain === '' || normalized.length > 254 || !whatwgEmail.test(normalized)) throw invalid();
+  const localValid = whatwgLocal.test(local) || (rules.utf8LocalParts === true && utf8Local.test(local) && !stackedMarks.test(local.normalize('NFD')));
+  if (!localValid || !whatwgDomain.test(domain) || Buffer.byteLength(normalized) > 254) throw invalid();
   return normalized;
 }
 

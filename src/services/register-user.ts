@@ -4,12 +4,12 @@
 import type { HashLane } from '../credentials/fair-hashing-queue.js';
 import type { PasswordHasher } from '../credentials/passwords.js';
 import type { Clock } from '../platform/clock.js';
-import { BadUserInputError } from '../platform/errors.js';
 import { newId, type UserId } from '../platform/ids.js';
 import type { Role } from '../platform/request-context.js';
 import type { UserRecord } from '../repositories/records.js';
 import type { UserRepository } from '../repositories/user-repository.js';
-import { checkPasswordPolicy, normalizeEmail } from './input.js';
+import { emailTaken, type EmailAddresses } from './email-addresses.js';
+import { checkPasswordPolicy } from './input.js';
 
 export interface Registration {
   readonly email: string;
@@ -21,16 +21,17 @@ export interface Registration {
 
 export type RegisterUser = (registration: Registration) => Promise<UserRecord>;
 
-export function createRegisterUser(deps: { users: UserRepository; passwords: PasswordHasher; clock: Clock }): RegisterUser {
-  const { users, passwords, clock } = deps;
+export function createRegisterUser(deps: { users: UserRepository; passwords: PasswordHasher; clock: Clock; emails: EmailAddresses }): RegisterUser {
+  const { users, passwords, clock, emails } = deps;
   return async ({ email, password, role, lane }) => {
-    const normalized = normalizeEmail(email);
-    // Before hashing, so an oversized password costs nothing.
+    // Both before hashing, so a taken address or an oversized password costs no hash.
+    const address = await emails.checkFree(email);
     checkPasswordPolicy(password);
     const passwordHash = await passwords.hash(password, lane);
     const now = clock.now();
-    const user = await users.insert({ id: newId(now) as UserId, email: normalized, passwordHash, role, now });
-    if (!user) throw new BadUserInputError('email', 'This email is already registered');
+    const user = await users.insert({ id: newId(now) as UserId, ...address, passwordHash, role, now });
+    // Taken while the password was hashing.
+    if (!user) throw emailTaken('email');
     return user;
   };
 }

@@ -1,8 +1,14 @@
-// The CLI as a person runs it: a real process over a real SQLite file, then
-// the server over the same file proves the users it made are real users.
+// The CLI as a person runs it, over a real SQLite file, then the server over
+// the same file proves the users it made are real users. Each command runs
+// in process through runCli (the whole of the CLI but for src/cli/main.ts's
+// three lines), with its own settings, stdin and output; one test runs it as
+// a real process, as `npm run cli` does.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Env } from '../../src/platform/config.js';
+import { runCli } from '../../src/cli/run-cli.js';
 import { codeOf, login, signup } from '../helpers/accounts.js';
 import { runProcess, tempDirectory, tsxBin, type Finished } from '../helpers/run-process.js';
 import { startTestServer, type TestServer } from '../helpers/start-test-server.js';
@@ -10,8 +16,19 @@ import { startTestServer, type TestServer } from '../helpers/start-test-server.j
 const directory = tempDirectory('cli-test-');
 const databaseUrl = `file:${join(directory.path, 'app.db')}`;
 
-const cli = (args: readonly string[], stdin?: string, url = databaseUrl): Promise<Finished> =>
-  runProcess(tsxBin, ['src/cli/main.ts', ...args], { env: { NODE_ENV: 'test', DATABASE_URL: url }, ...(stdin === undefined ? {} : { stdin }) });
+/** One CLI run: its exit status and everything it wrote. `stdin` is what is piped in (nothing: an empty pipe). */
+async function runCliWith(args: readonly string[], env: Env, stdin = ''): Promise<Finished> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, env, {
+    stdin: Readable.from([stdin]),
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+  });
+  return { code, stdout, stderr };
+}
+
+const cli = (args: readonly string[], stdin?: string, url = databaseUrl): Promise<Finished> => runCliWith(args, { NODE_ENV: 'test', DATABASE_URL: url }, stdin);
 
 /** A refusal is exactly one line on stderr, nothing on stdout, and the given status. */
 function expectRefused(result: Finished, code: number, text: string | RegExp) {
@@ -65,7 +82,7 @@ describe('user administration CLI', () => {
   });
 
   it('refuses a duplicate email (in any case), a bad role, a bad email and a short password, each in one line', async () => {
-    // Independent processes: run side by side to keep the suite quick.
+    // Independent runs, side by side.
     const [duplicate, role, email, short, empty] = await Promise.all([
       cli(['create-user', '--email', 'ROOT@example.com', '--password', 'another password']),
       cli(['create-user', '--email', 'owner@example.com', '--password', 'correct horse', '--role', 'OWNER']),
@@ -103,15 +120,15 @@ describe('user administration CLI', () => {
   });
 
   it('lists users oldest first as a table', async () => {
-    // bob signed up through the test server, whose fake clock started before the CLI ran.
+    // In the order they were made (ids are UUIDv7, and one process never issues one that sorts before an earlier one).
     const listed = await cli(['list-users']);
     expect(listed.code).toBe(0);
     const lines = listed.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^ID\s+EMAIL\s+ROLE\s+CREATED$/);
     expect(lines.slice(1, -1).map((line) => line.split(/\s+/).slice(1, 3))).toEqual([
-      ['bob@example.com', 'ADMIN'],
       ['root@example.com', 'ADMIN'],
       ['piped@example.com', 'USER'],
+      ['bob@example.com', 'ADMIN'],
     ]);
     expect(lines.at(-1)).toBe('3 users');
   });
@@ -130,8 +147,19 @@ describe('user administration CLI', () => {
   });
 
   it('refuses to run with settings the server would refuse, naming the setting', async () => {
-    const result = await runProcess(tsxBin, ['src/cli/main.ts', 'list-users'], { env: { NODE_ENV: 'production', DATABASE_URL: databaseUrl } });
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^error: JWT_SECRET is required when NODE_ENV=production/);
+    expectRefused(await runCliWith(['list-users'], { NODE_ENV: 'production', DATABASE_URL: databaseUrl }), 1, /^error: JWT_SECRET is required when NODE_ENV=production/);
+  });
+
+  it('refuses, with EMAIL_UTF8_LOCAL_PARTS=true, a user whose address looks like another\'s', async () => {
+    const utf8 = (args: readonly string[]) => runCliWith(args, { NODE_ENV: 'test', DATABASE_URL: databaseUrl, EMAIL_UTF8_LOCAL_PARTS: 'true' }, 'a good password\n');
+    expectRefused(await utf8(['create-user', '--email', 'rооt@example.com']), 1, /^error: --email: This email looks too much like one already registered$/); // Cyrillic о
+    expect(await utf8(['create-user', '--email', 'jörg@example.com'])).toMatchObject({ code: 0, stderr: '', stdout: expect.stringMatching(/^Created USER jörg@example\.com \(id /) });
+  });
+
+  it('runs as a real process: `npm run cli`, the password piped on stdin, the status as the exit code', async () => {
+    const run = (args: readonly string[], stdin: string) => runProcess(tsxBin, ['src/cli/main.ts', ...args], { env: { NODE_ENV: 'test', DATABASE_URL: databaseUrl }, stdin });
+    const created = await run(['create-user', '--email', 'process@example.com'], 'process password\n');
+    expect(created).toMatchObject({ code: 0, stderr: '', stdout: expect.stringMatching(/^Created USER process@example\.com \(id [0-9a-f-]{36}\)\n$/) });
+    await login(server, 'process@example.com', 'process password');
   });
 });

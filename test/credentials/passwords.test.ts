@@ -64,6 +64,7 @@ describe('password hasher', () => {
     const results = await Promise.allSettled([hasher.hash('a'), hasher.hash('b'), hasher.hash('c')]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected']);
     expect((results[2] as PromiseRejectedResult).reason).toBeInstanceOf(RateLimitedError);
+    expect((results[2] as PromiseRejectedResult).reason).toMatchObject({ retryAfterSeconds: 1, extensions: { code: 'RATE_LIMITED', retryAfter: 1 } });
   });
 
   it('fails what is in flight when closed, and anything asked of it after', async () => {

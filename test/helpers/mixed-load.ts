@@ -35,6 +35,8 @@ export interface MixedLoad {
   readonly acknowledged: Acknowledged;
   /** Refreshes refused as already used after an answer that was not a success: the client could not know whether its refresh was stored. */
   readonly uncertainRefreshes: number;
+  /** Sign-ups refused as taken after an earlier one of the same client failed: that one stored the user before it failed (sign-up then starts a session). */
+  readonly uncertainSignups: number;
   stop(): Promise<void>;
 }
 
@@ -59,6 +61,7 @@ export function startMixedLoad({ urls, clients, pauseMs = 10, tag }: { urls: rea
   const answers: Answer[] = [];
   const acknowledged: Acknowledged = { emails: [], refreshTokens: [], noteIds: [] };
   let uncertainRefreshes = 0;
+  let uncertainSignups = 0;
   let running = true;
   let sent = 0;
 
@@ -97,11 +100,17 @@ export function startMixedLoad({ urls, clients, pauseMs = 10, tag }: { urls: rea
       acknowledged.refreshTokens.push(tokens.refreshToken);
       return true;
     };
+    let signupFailed = false;
     while (running && tokens === undefined) {
       if (signedIn(await send('signup', { e: email, p: defaultPassword }), 'signup')) acknowledged.emails.push(email);
-      // Taken: an earlier signup was stored though its answer was lost.
-      else if (answers.at(-1)?.code === 'BAD_USER_INPUT') signedIn(await send('login', { e: email, p: defaultPassword }), 'login');
-      else await sleep(100);
+      else if (answers.at(-1)?.code === 'BAD_USER_INPUT') {
+        // Taken: an earlier signup was stored though its answer was lost.
+        if (signupFailed) uncertainSignups += 1;
+        signedIn(await send('login', { e: email, p: defaultPassword }), 'login');
+      } else {
+        signupFailed = true;
+        await sleep(100);
+      }
     }
     let refreshFailed = false;
     for (let turn = 0; running && tokens; turn += 1) {
@@ -133,6 +142,9 @@ export function startMixedLoad({ urls, clients, pauseMs = 10, tag }: { urls: rea
     acknowledged,
     get uncertainRefreshes() {
       return uncertainRefreshes;
+    },
+    get uncertainSignups() {
+      return uncertainSignups;
     },
     async stop() {
       running = false;

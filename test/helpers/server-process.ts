@@ -28,7 +28,8 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const alive = () => child.exitCode === null && child.signalCode === null;
-  const exited = once(child, 'exit').then(([code]) => code as number | null);
+  // 'close', not 'exit': only then has everything the process wrote to stdout been read.
+  const exited = once(child, 'close').then(([code]) => code as number | null);
   const lines: Array<Record<string, unknown>> = [];
   let pending = '';
   const ready = new Promise<string>((resolveUrl, reject) => {

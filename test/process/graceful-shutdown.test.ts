@@ -74,7 +74,7 @@ describe('graceful shutdown', () => {
     expect(await server.exited).toBe(0);
     const messages = server.lines.map((l) => l['msg']);
     expect(messages).toContain('shutting down: finishing in-flight requests');
-    expect(messages.at(-1)).toBe('shutdown complete');
+    expect(messages.at(-1), JSON.stringify(messages)).toBe('shutdown complete');
     // Every login got its request line before the process went away.
     expect(server.lines.filter((l) => l['msg'] === 'request' && l['rootFields']?.toString() === 'login')).toHaveLength(6);
   });

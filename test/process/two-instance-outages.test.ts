@@ -39,12 +39,18 @@ const refusals = {
   redis: { code: 'RATE_LIMITED', reason: 'LIMITER_UNAVAILABLE', retryAfter: '5' },
 } as const;
 
-/** Every answer was a success or the clean 503; a refresh refused as used up only where the client could not know it had been stored. */
+/**
+ * Every answer was a success or the clean 503; a refresh refused as used up,
+ * or a sign-up refused as taken, only where the client could not know that
+ * its earlier attempt had been stored.
+ */
 function expectOnlySuccessOr503(load: MixedLoad, refusal: (typeof refusals)[keyof typeof refusals]) {
   const unexpected = load.answers.filter((a) => !ok(a) && !(a.status === 503 && a.code === refusal.code && a.reason === refusal.reason && a.retryAfter === refusal.retryAfter));
   const usedUp = unexpected.filter((a) => a.operation === 'refresh' && a.code === 'UNAUTHENTICATED');
   expect(usedUp.length).toBe(load.uncertainRefreshes);
-  expect(unexpected.filter((a) => !usedUp.includes(a)).map(outcomeOf)).toEqual([]);
+  const taken = unexpected.filter((a) => a.operation === 'signup' && a.code === 'BAD_USER_INPUT');
+  expect(taken.length).toBe(load.uncertainSignups);
+  expect(unexpected.filter((a) => !usedUp.includes(a) && !taken.includes(a)).map(outcomeOf)).toEqual([]);
 }
 
 /** Resolves once `condition` holds, polling every 25 ms; fails after `withinMs`. */

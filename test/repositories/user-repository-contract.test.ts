@@ -39,6 +39,41 @@ describe.each(dialects)('user repository on $dialect', ({ dialect }) => {
     expect((await users().listAfter(undefined, 10)).map((u) => u.email)).toEqual(['Grace@Example.com']);
   });
 
+  it('refuses a taken skeleton like a taken email, and tells which of the two an address collides with', async () => {
+    await users().insert({ ...newUser(1, 'admin@example.com'), emailSkeleton: 'adrnin@exarnple.corn' });
+    await users().insert(newUser(2, 'plain@example.com')); // no skeleton: made while UTF-8 local parts were off
+    expect(await users().insert({ ...newUser(3, 'аdmin@example.com'), emailSkeleton: 'adrnin@exarnple.corn' })).toBeUndefined();
+    expect(await users().findById(userId(3))).toBeUndefined();
+    expect(await users().whoHas({ email: 'ADMIN@example.com', emailSkeleton: null })).toBe('email');
+    expect(await users().whoHas({ email: 'admin@example.com', emailSkeleton: 'adrnin@exarnple.corn' })).toBe('email');
+    expect(await users().whoHas({ email: 'аdmin@example.com', emailSkeleton: 'adrnin@exarnple.corn' })).toBe('skeleton');
+    expect(await users().whoHas({ email: 'other@example.com', emailSkeleton: 'other@exarnple.corn' })).toBeUndefined();
+    // Nulls never collide: any number of users may have no skeleton.
+    expect(await users().insert(newUser(4, 'another@example.com'))).toMatchObject({ id: userId(4) });
+  });
+
+  it('lists the users without a skeleton in id order, and stores one only while nobody else holds it', async () => {
+    for (const n of [1, 2, 3]) await users().insert(newUser(n));
+    await users().insert({ ...newUser(4), emailSkeleton: 'taken' });
+    expect(await users().listWithoutSkeleton(undefined, 2)).toEqual([
+      { id: userId(1), email: 'user1@example.com' },
+      { id: userId(2), email: 'user2@example.com' },
+    ]);
+    expect(await users().listWithoutSkeleton(userId(2), 10)).toEqual([{ id: userId(3), email: 'user3@example.com' }]);
+    expect(await users().setEmailSkeleton(userId(1), 'one')).toBe(true);
+    expect(await users().setEmailSkeleton(userId(2), 'taken')).toBe(false);
+    expect(await users().setEmailSkeleton(userId(4), 'other')).toBe(false); // already has one
+    expect(await users().setEmailSkeleton(userId(9), 'nine')).toBe(false);
+    expect(await users().whoHas({ email: 'x@example.com', emailSkeleton: 'one' })).toBe('skeleton');
+    expect((await users().listWithoutSkeleton(undefined, 10)).map((u) => u.id)).toEqual([userId(2), userId(3)]);
+  });
+
+  it('gives a skeleton to one of two users storing it at once; the other is told no, not thrown at', async () => {
+    for (const n of [1, 2]) await users().insert(newUser(n));
+    const stored = await Promise.all([users().setEmailSkeleton(userId(1), 'same'), users().setEmailSkeleton(userId(2), 'same')]);
+    expect([...stored].sort()).toEqual([false, true]);
+  });
+
   it('rejects a role outside USER and ADMIN (the check constraint), storing nothing', async () => {
     await expect(users().insert(newUser(1, 'root@example.com', 'ROOT' as Role))).rejects.toThrow();
     expect(await users().findById(userId(1))).toBeUndefined();

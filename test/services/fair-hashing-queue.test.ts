@@ -21,7 +21,7 @@ describe('createFairHashingQueue', () => {
       order.push('first');
     });
     const queued = [queue(lane, async () => order.push('second')), queue(lane, async () => order.push('third'))];
-    await expect(queue(lane, async () => order.push('fourth'))).rejects.toBeInstanceOf(QueueFullError);
+    await expect(queue(lane, async () => order.push('fourth'))).rejects.toEqual(new QueueFullError('192.0.2.0/24 already holds its share of the hashing queue'));
     first.open();
     await Promise.all([running, ...queued]);
     expect(order).toEqual(['first', 'second', 'third']);
@@ -39,7 +39,7 @@ describe('createFairHashingQueue', () => {
     expect(order[0]).toBe('trusted');
     // One of the four untrusted waiters gave its place up.
     expect(settled.filter((s) => s.status === 'rejected')).toHaveLength(1);
-    expect(settled.find((s) => s.status === 'rejected')).toMatchObject({ reason: expect.any(QueueFullError) });
+    expect(settled.find((s) => s.status === 'rejected')).toMatchObject({ reason: new QueueFullError('shed for a fairer share of the hashing queue') });
   });
 
   it('caps each network to its share, round-robins between networks, and sheds the largest share first', async () => {
@@ -51,7 +51,7 @@ describe('createFairHashingQueue', () => {
     const b = (n: number) => queue(untrustedLane(`198.51.100.${n}`), async () => order.push(`b${n}`));
     const a1 = a(1);
     const a2 = a(2);
-    await expect(a(3)).rejects.toBeInstanceOf(QueueFullError); // the /24 holds its share already
+    await expect(a(3)).rejects.toEqual(new QueueFullError('203.0.113.0/24 already holds its share of the hashing queue'));
     const b1 = b(1);
     const b2 = b(2); // the queue is full now: a: 2, b: 2
     const c1 = queue(untrustedLane('192.0.2.9'), async () => order.push('c1')); // sheds the newest of a largest share

@@ -16,6 +16,7 @@ import { createSessionRepository } from '../../src/repositories/session-reposito
 import { createUserRepository } from '../../src/repositories/user-repository.js';
 import { createAuthService } from '../../src/services/auth-service.js';
 import { createDeviceTrust } from '../../src/services/device-trust.js';
+import { createEmailAddresses } from '../../src/services/email-addresses.js';
 import { createSessionService } from '../../src/services/session-service.js';
 import { createSessionVerifier } from '../../src/services/session-verifier.js';
 import { createFakeClock } from '../helpers/fake-clock.js';
@@ -58,7 +59,7 @@ describe('a login racing a password change', () => {
     const common = { users, sessions, verifier, audit, clock, passwords, devices };
     const keys = await loadTokenKeys({ secret: testSecret, previousSecret: undefined, privateKey: undefined, previousPrivateKey: undefined });
     const accessTokens = createAccessTokens({ keys, issuer: 'i', audience: 'a', ttlMs: 60_000 }, clock);
-    const auth = createAuthService({ ...common, accessTokens, refreshTokenTtlMs: 3_600_000, sessionMaxAgeMs: 86_400_000, refreshReuseGraceMs: 0, maxSessionsPerUser: 50 });
+    const auth = createAuthService({ ...common, accessTokens, refreshTokenTtlMs: 3_600_000, sessionMaxAgeMs: 86_400_000, refreshReuseGraceMs: 0, maxSessionsPerUser: 50, emails: createEmailAddresses({ users, utf8LocalParts: false }) });
     const account = createSessionService(common);
 
     try {

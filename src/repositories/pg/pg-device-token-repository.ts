@@ -1,5 +1,5 @@
 // The device token queries on PostgreSQL (node-postgres pool).
-import { and, desc, eq, gt, lte, notInArray, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, lte, ne, notInArray, sql } from 'drizzle-orm';
 import type { PgDb } from '../../../db/create-database.js';
 import { deviceTokens } from '../../../db/pg/schema.js';
 import type { UserId } from '../../platform/ids.js';
@@ -17,8 +17,9 @@ export const createPgDeviceTokenRepository = (db: PgDb): DeviceTokenRepository =
     async create({ hash, userId, now, expiresAt }, keepNewest) {
       await db.transaction(async (tx) => {
         await tx.insert(deviceTokens).values({ tokenHash: hash, userId, createdAt: now, lastUsedAt: now, expiresAt });
-        const newest = tx.select({ hash: deviceTokens.tokenHash }).from(deviceTokens).where(eq(deviceTokens.userId, userId)).orderBy(desc(deviceTokens.lastUsedAt), desc(deviceTokens.createdAt)).limit(keepNewest);
-        await tx.delete(deviceTokens).where(and(eq(deviceTokens.userId, userId), notInArray(deviceTokens.tokenHash, newest)));
+        // The new token always stays, however many share its millisecond; of the others, the most recently used.
+        const newest = tx.select({ hash: deviceTokens.tokenHash }).from(deviceTokens).where(and(eq(deviceTokens.userId, userId), ne(deviceTokens.tokenHash, hash))).orderBy(desc(deviceTokens.lastUsedAt), desc(deviceTokens.createdAt)).limit(keepNewest - 1);
+        await tx.delete(deviceTokens).where(and(eq(deviceTokens.userId, userId), ne(deviceTokens.tokenHash, hash), notInArray(deviceTokens.tokenHash, newest)));
       });
     },
     async userOf(hash, now) {

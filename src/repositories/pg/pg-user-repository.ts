@@ -1,9 +1,10 @@
 // The user queries on PostgreSQL (node-postgres pool).
-import { asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, notExists, sql } from 'drizzle-orm';
 import type { PgDb } from '../../../db/create-database.js';
 import { users } from '../../../db/pg/schema.js';
 import { maybe, toUser, toUserWithPasswordHash } from '../records-from-rows.js';
-import { userFilters } from '../user-filters.js';
+import type { UserId } from '../../platform/ids.js';
+import { collision, userFilters } from '../user-filters.js';
 import type { UserRepository } from '../user-repository.js';
 
 const where = userFilters(users);
@@ -35,10 +36,27 @@ export const createPgUserRepository = (db: PgDb, hot = prepareHotQueries(db)): U
     async findWithPasswordHash(id) {
       return maybe(await byId(id), toUserWithPasswordHash);
     },
-    async insert({ id, email, passwordHash, role, now }) {
-      // ON CONFLICT DO NOTHING covers the unique index on lower(email) too.
-      const [row] = await db.insert(users).values({ id, email, passwordHash, role, createdAt: now, updatedAt: now }).onConflictDoNothing().returning();
+    async whoHas(address) {
+      return collision(address, await db.select({ email: users.email }).from(users).where(where.holding(address)).limit(2));
+    },
+    async insert({ id, email, emailSkeleton, passwordHash, role, now }) {
+      // ON CONFLICT DO NOTHING covers the unique indexes on lower(email) and the skeleton too.
+      const [row] = await db.insert(users).values({ id, email, emailSkeleton: emailSkeleton ?? null, passwordHash, role, createdAt: now, updatedAt: now }).onConflictDoNothing().returning();
       return maybe(row, toUser);
+    },
+    async listWithoutSkeleton(after, limit) {
+      const rows = await db.select({ id: users.id, email: users.email }).from(users).where(and(isNull(users.emailSkeleton), after === undefined ? undefined : gt(users.id, after))).orderBy(asc(users.id)).limit(limit);
+      return rows.map((row) => ({ id: row.id as UserId, email: row.email }));
+    },
+    async setEmailSkeleton(id, emailSkeleton) {
+      const holder = db.select({ id: users.id }).from(users).where(eq(users.emailSkeleton, emailSkeleton));
+      try {
+        return (await db.update(users).set({ emailSkeleton }).where(and(eq(users.id, id), isNull(users.emailSkeleton), notExists(holder)))).rowCount === 1;
+      } catch (error) {
+        // Another instance stored the same skeleton between our check and our write.
+        if (isUniqueViolation(error)) return false;
+        throw error;
+      }
     },
     async listAfter(after, limit) {
       return (after === undefined ? await hot.firstPage.execute({ limit }) : await hot.pageAfter.execute({ after, limit })).map(toUser);
@@ -58,3 +76,9 @@ export const createPgUserRepository = (db: PgDb, hot = prepareHotQueries(db)): U
     },
   };
 };
+
+/** PostgreSQL's unique_violation (23505), wherever drizzle wrapped it. */
+function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) if ('code' in e && e.code === '23505') return true;
+  return false;
+}

@@ -1,5 +1,5 @@
 // The device token queries on SQLite (better-sqlite3, synchronous).
-import { and, desc, eq, gt, lte, notInArray } from 'drizzle-orm';
+import { and, desc, eq, gt, lte, ne, notInArray } from 'drizzle-orm';
 import type { SqliteDb } from '../../../db/create-database.js';
 import { deviceTokens } from '../../../db/sqlite/schema.js';
 import type { UserId } from '../../platform/ids.js';
@@ -9,8 +9,9 @@ export const createSqliteDeviceTokenRepository = (db: SqliteDb): DeviceTokenRepo
   async create({ hash, userId, now, expiresAt }, keepNewest) {
     db.transaction((tx) => {
       tx.insert(deviceTokens).values({ tokenHash: hash, userId, createdAt: now, lastUsedAt: now, expiresAt }).run();
-      const newest = tx.select({ hash: deviceTokens.tokenHash }).from(deviceTokens).where(eq(deviceTokens.userId, userId)).orderBy(desc(deviceTokens.lastUsedAt), desc(deviceTokens.createdAt)).limit(keepNewest);
-      tx.delete(deviceTokens).where(and(eq(deviceTokens.userId, userId), notInArray(deviceTokens.tokenHash, newest))).run();
+      // The new token always stays, however many share its millisecond; of the others, the most recently used.
+      const newest = tx.select({ hash: deviceTokens.tokenHash }).from(deviceTokens).where(and(eq(deviceTokens.userId, userId), ne(deviceTokens.tokenHash, hash))).orderBy(desc(deviceTokens.lastUsedAt), desc(deviceTokens.createdAt)).limit(keepNewest - 1);
+      tx.delete(deviceTokens).where(and(eq(deviceTokens.userId, userId), ne(deviceTokens.tokenHash, hash), notInArray(deviceTokens.tokenHash, newest))).run();
     });
   },
   async userOf(hash, now) {

@@ -1,9 +1,10 @@
 // The user queries on SQLite (better-sqlite3, synchronous).
-import { asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, notExists, sql } from 'drizzle-orm';
 import type { SqliteDb } from '../../../db/create-database.js';
 import { users } from '../../../db/sqlite/schema.js';
 import { maybe, toUser, toUserWithPasswordHash } from '../records-from-rows.js';
-import { userFilters } from '../user-filters.js';
+import { collision, userFilters } from '../user-filters.js';
+import type { UserId } from '../../platform/ids.js';
 import type { UserRepository } from '../user-repository.js';
 
 const where = userFilters(users);
@@ -33,9 +34,21 @@ export const createSqliteUserRepository = (db: SqliteDb, hot = prepareHotQueries
   async findWithPasswordHash(id) {
     return maybe(hot.byId.get({ id }), toUserWithPasswordHash);
   },
-  async insert({ id, email, passwordHash, role, now }) {
-    // The unique index on lower(email) turns a taken email into no row.
-    return maybe(db.insert(users).values({ id, email, passwordHash, role, createdAt: now, updatedAt: now }).onConflictDoNothing().returning().get(), toUser);
+  async whoHas(address) {
+    return collision(address, db.select({ email: users.email }).from(users).where(where.holding(address)).limit(2).all());
+  },
+  async insert({ id, email, emailSkeleton, passwordHash, role, now }) {
+    // The unique indexes on lower(email) and the skeleton turn a taken address into no row.
+    return maybe(db.insert(users).values({ id, email, emailSkeleton: emailSkeleton ?? null, passwordHash, role, createdAt: now, updatedAt: now }).onConflictDoNothing().returning().get(), toUser);
+  },
+  async listWithoutSkeleton(after, limit) {
+    const rows = db.select({ id: users.id, email: users.email }).from(users).where(and(isNull(users.emailSkeleton), after === undefined ? undefined : gt(users.id, after))).orderBy(asc(users.id)).limit(limit).all();
+    return rows.map((row) => ({ id: row.id as UserId, email: row.email }));
+  },
+  async setEmailSkeleton(id, emailSkeleton) {
+    // One statement, and SQLite runs one writer at a time: nobody takes the skeleton in between.
+    const holder = db.select({ id: users.id }).from(users).where(eq(users.emailSkeleton, emailSkeleton));
+    return db.update(users).set({ emailSkeleton }).where(and(eq(users.id, id), isNull(users.emailSkeleton), notExists(holder))).run().changes === 1;
   },
   async listAfter(after, limit) {
     return (after === undefined ? hot.firstPage.all({ limit }) : hot.pageAfter.all({ after, limit })).map(toUser);
