@@ -21,6 +21,9 @@ const config: CodegenConfig = {
           AuthPayload: '../services/types.js#AuthResult',
           UserConnection: '../services/types.js#UserPage',
           Passkey: '../repositories/passkey-repository.js#PasskeyRecord',
+          ApiKey: '../repositories/api-key-repository.js#ApiKeyRecord',
+          ApiKeyCreated: '../services/api-key-service.js#ApiKeyCreation',
+          ApiScope: '../platform/api-scopes.js#DeclaredScope',
           // Each domain names its own (src/modules.ts).
           ...Object.assign({}, ...domainModules.map((domain) => domain.mappers)),
         },

@@ -27,6 +27,10 @@ const acceptanceOnPostgres = [
   'test/mfa/mfa-two-instances.test.ts',
   'test/mfa/step-up.test.ts',
   'test/mfa/passkeys.test.ts',
+  // API keys: lifecycle, the per-user cap under concurrency, scopes, revocation across instances
+  'test/http/api-keys.test.ts',
+  'test/http/api-key-scopes.test.ts',
+  'test/http/api-key-revocation.test.ts',
 ];
 const postgres = Boolean(process.env['TEST_DATABASE_URL']);
 // Vite evaluates this file once per project; say it once.

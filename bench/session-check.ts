@@ -5,14 +5,21 @@
 //        the same over PostgreSQL, in a scratch database created next to
 //        the one named and dropped afterwards
 //   REDIS_URL=redis://127.0.0.1:6379 npx tsx bench/session-check.ts
+//   BENCH_KEY=ed25519|p256|rsa npx tsx bench/session-check.ts
+//        the same with tokens signed by a private key (JWT_PRIVATE_KEY)
+//        instead of HS256
 //
-// Every authenticated request verifies the JWT (HS256) and then asks the
-// session verifier whether the token's session is still live. This measures,
-// in one process, on a real SQLite file in a temp directory:
+// Every authenticated request verifies the JWT (HS256 unless BENCH_KEY) and
+// then asks the session verifier whether the token's session is still live.
+// This measures, in one process, on a real SQLite file in a temp directory:
 //   jwt verify only           the check-free path (what stateless JWTs cost)
+//   jwt verify, remembered    the same through the verified-token cache, as
+//                             every request after a token's first one
 //   verify + check, cached    the usual case: liveness served from memory
 //   verify + check, miss      every check reads SQLite (SESSION_CACHE_TTL=0)
 //   check alone, cached/miss  the check without the JWT verify
+//   api key check, cached/miss  what a request with an API key costs instead
+//                             (SHA-256 of the key, then the key cache or SQLite)
 // With REDIS_URL, also the paths of an instance on the shared channel:
 //   verify + check, cached, Redis channel   the usual case with several instances
 //   forgetSession, published and confirmed  what a logout adds to tell the others and hear back
@@ -22,12 +29,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDatabase } from '../db/create-database.js';
-import { createAccessTokens, type VerifiedAccessToken } from '../src/credentials/access-tokens.js';
+import { generateKeyPairSync } from 'node:crypto';
+import { createAccessTokens, type AccessTokens, type VerifiedAccessToken } from '../src/credentials/access-tokens.js';
+import { newApiKey } from '../src/credentials/api-keys.js';
+import { createApiKeyRepository } from '../src/repositories/api-key-repository.js';
+import { createApiKeyVerifier } from '../src/services/api-key-verifier.js';
+import { localOnly } from '../src/services/session-invalidations.js';
+import { loadTokenKeys } from '../src/credentials/signing-keys.js';
+import { cacheVerifiedTokens } from '../src/credentials/verified-token-cache.js';
 import { systemClock } from '../src/platform/clock.js';
 import { loadConfig } from '../src/platform/config.js';
 import { createLogger } from '../src/platform/logger.js';
 import { openRedis, type RedisConnection } from '../src/platform/redis-connection.js';
-import { newId, type RefreshTokenHash, type SessionId, type UserId } from '../src/platform/ids.js';
+import { newId, type ApiKeyId, type RefreshTokenHash, type SessionId, type UserId } from '../src/platform/ids.js';
 import { createSessionRepository } from '../src/repositories/session-repository.js';
 import { createUserRepository } from '../src/repositories/user-repository.js';
 import { createRedisSessionInvalidations } from '../src/services/redis-session-invalidations.js';
@@ -35,6 +49,10 @@ import { createSessionVerifier, type SessionVerifier } from '../src/services/ses
 import { createTestPostgres } from '../test/helpers/test-postgres.js';
 
 const iterations = Number(process.argv[2] ?? 300_000);
+const keyTypes = { ed25519: ['ed25519', {}], p256: ['ec', { namedCurve: 'P-256' }], rsa: ['rsa', { modulusLength: 2048 }] } as const;
+const keyType = (process.env['BENCH_KEY'] || undefined) as keyof typeof keyTypes | undefined;
+if (keyType !== undefined && !(keyType in keyTypes)) throw new Error(`BENCH_KEY must be one of ${Object.keys(keyTypes).join(', ')}`);
+const privateKey = keyType ? generateKeyPairSync(keyTypes[keyType][0] as 'ed25519', keyTypes[keyType][1]).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString() : undefined;
 const directory = mkdtempSync(join(tmpdir(), 'session-check-'));
 const scratch = process.env['BENCH_DATABASE_URL'] ? await createTestPostgres(process.env['BENCH_DATABASE_URL']) : undefined;
 const database = await createDatabase(scratch?.url ?? `file:${join(directory, 'bench.db')}`);
@@ -89,7 +107,7 @@ async function measure(paths: readonly Path[]): Promise<Array<Path & { microseco
 }
 
 /** With REDIS_URL: a verifier on the shared session-change channel, as app.ts wires it. */
-async function sharedChannelPaths(sessions: ReturnType<typeof createSessionRepository>, token: string, accessTokens: ReturnType<typeof createAccessTokens>, verified: VerifiedAccessToken): Promise<Path[]> {
+async function sharedChannelPaths(sessions: ReturnType<typeof createSessionRepository>, token: string, accessTokens: AccessTokens, verified: VerifiedAccessToken): Promise<Path[]> {
   if (!redisSettings) return [];
   const log = createLogger({ level: 'warn', pretty: false });
   redis = await openRedis(redisSettings, log);
@@ -102,7 +120,7 @@ async function sharedChannelPaths(sessions: ReturnType<typeof createSessionRepos
   // Forgetting a session nobody holds: the publish is the cost, the cache keeps the hot session.
   const unrelated = newId(systemClock.now()) as SessionId;
   return [
-    { name: 'verify + check, cached, Redis channel', run: () => verifier.viewerFor(accessTokens.verify(token)), withVerify: true },
+    { name: 'verify + check, cached, Redis channel', run: async () => verifier.viewerFor(await accessTokens.verify(token)), withVerify: true },
     { name: 'check alone, cached, Redis channel', run: () => verifier.viewerFor(verified), withVerify: false },
     { name: 'forgetSession, published and confirmed (Redis)', run: () => verifier.forgetSession(unrelated), withVerify: false },
   ];
@@ -111,19 +129,30 @@ async function sharedChannelPaths(sessions: ReturnType<typeof createSessionRepos
 async function main() {
   const { userId, sessionId } = await seed();
   const sessions = createSessionRepository(database);
-  const accessTokens = createAccessTokens({ secret: 'bench-secret-that-is-at-least-32-bytes-long', previousSecret: undefined, issuer: 'graphql-auth', audience: 'graphql-auth', ttlMs: hour }, systemClock);
+  const keys = await loadTokenKeys({ secret: privateKey ? undefined : 'bench-secret-that-is-at-least-32-bytes-long', previousSecret: undefined, privateKey, previousPrivateKey: undefined });
+  const accessTokens = createAccessTokens({ keys, issuer: 'graphql-auth', audience: 'graphql-auth', ttlMs: hour }, systemClock);
+  const remembered = cacheVerifiedTokens(accessTokens, systemClock, 10_000);
   const cached = createSessionVerifier({ sessions, clock: systemClock, cacheTtlMs: 5_000, maxEntries: 10_000 });
   const uncached = createSessionVerifier({ sessions, clock: systemClock, cacheTtlMs: 0, maxEntries: 10_000 });
-  const { token } = accessTokens.sign({ userId, role: 'USER', sessionId, proof: { authTime: Date.now(), amr: ['pwd'] } });
-  const verified: VerifiedAccessToken = accessTokens.verify(token);
+  const { token } = await accessTokens.sign({ userId, role: 'USER', sessionId, proof: { authTime: Date.now(), amr: ['pwd'] } });
+  const verified: VerifiedAccessToken = await accessTokens.verify(token);
 
   const shared = await sharedChannelPaths(sessions, token, accessTokens, verified);
+  const apiKeys = createApiKeyRepository(database);
+  const made = newApiKey();
+  await apiKeys.create({ id: newId(systemClock.now()) as ApiKeyId, userId, name: 'bench', hash: made.hash, prefix: made.prefix, scopes: ['profile:read'], now: systemClock.now(), expiresAt: null }, 25);
+  const keysCached = createApiKeyVerifier({ apiKeys, clock: systemClock, cacheTtlMs: 5_000, maxEntries: 10_000, changes: localOnly });
+  const keysUncached = createApiKeyVerifier({ apiKeys, clock: systemClock, cacheTtlMs: 0, maxEntries: 10_000, changes: localOnly });
   const rows = await measure([
-    { name: 'jwt verify only (check-free)', run: () => accessTokens.verify(token), withVerify: true },
-    { name: 'verify + check, cached', run: () => cached.viewerFor(accessTokens.verify(token)), withVerify: true },
-    { name: `verify + check, miss (${dialect})`, run: () => uncached.viewerFor(accessTokens.verify(token)), withVerify: true },
+    { name: `jwt verify only (check-free), ${keys.signing.alg}`, run: () => accessTokens.verify(token), withVerify: true },
+    { name: 'jwt verify, remembered (verified-token cache)', run: () => remembered.verify(token), withVerify: true },
+    { name: 'remembered verify + check, cached (a request)', run: async () => cached.viewerFor(await remembered.verify(token)), withVerify: true },
+    { name: 'verify + check, cached', run: async () => cached.viewerFor(await accessTokens.verify(token)), withVerify: true },
+    { name: `verify + check, miss (${dialect})`, run: async () => uncached.viewerFor(await accessTokens.verify(token)), withVerify: true },
     { name: 'check alone, cached', run: () => cached.viewerFor(verified), withVerify: false },
     { name: `check alone, miss (${dialect})`, run: () => uncached.viewerFor(verified), withVerify: false },
+    { name: 'api key check, cached (a request)', run: () => keysCached.viewerFor(made.key), withVerify: false },
+    { name: `api key check, miss (${dialect})`, run: () => keysUncached.viewerFor(made.key), withVerify: false },
     ...shared,
   ]);
   const base = rows[0]?.microseconds ?? Number.NaN;

@@ -15,9 +15,11 @@ import { readAccessDirectives } from './access/read-access-directives.js';
 import { createContextBuilder } from './context/build-context.js';
 import { createAccessTokens } from './credentials/access-tokens.js';
 import { createPasswordHasher } from './credentials/passwords.js';
+import { loadTokenKeys } from './credentials/signing-keys.js';
 import { cacheVerifiedTokens } from './credentials/verified-token-cache.js';
 import { createConnectionDrain } from './http/connection-drain.js';
 import { createHttpServer } from './http/create-http-server.js';
+import { createJwksHandler, jwksPath } from './http/jwks-endpoint.js';
 import { createErrorLogPlugin } from './http/error-log-plugin.js';
 import { createFormatError } from './http/format-error.js';
 import { createMetricsHandler, createMetricsServer } from './http/metrics-endpoint.js';
@@ -43,12 +45,16 @@ import { createRateLimiting } from './rate-limit/create-rate-limiting.js';
 import { createRedisRateLimitStore } from './rate-limit/redis-rate-limit-store.js';
 import { buildSchema, loadTypeDefs } from './resolvers/build-schema.js';
 import { createResolvers } from './resolvers/create-resolvers.js';
+import { createApiKeyRepository } from './repositories/api-key-repository.js';
 import { createDeviceTokenRepository } from './repositories/device-token-repository.js';
 import { createOneTimeTokenRepository } from './repositories/one-time-token-repository.js';
 import { createSessionRepository } from './repositories/session-repository.js';
 import { createUserRepository } from './repositories/user-repository.js';
 import { createAccountMail } from './services/account-mail.js';
+import { createApiKeyService } from './services/api-key-service.js';
+import { createApiKeyVerifier } from './services/api-key-verifier.js';
 import { createAuthService } from './services/auth-service.js';
+import { shareCredentialChanges } from './services/credential-changes.js';
 import { createDeviceTrust } from './services/device-trust.js';
 import { createEmailAddresses } from './services/email-addresses.js';
 import { createEmailChangeService } from './services/email-change-service.js';
@@ -89,7 +95,7 @@ export interface App {
   listen(port: number, host?: string): Promise<string>;
   /** Base URL of the METRICS_PORT listener once listening, else undefined. */
   metricsUrl(): string | undefined;
-  /** Deletes expired and ended sessions, expired refresh and device tokens now (also runs hourly). */
+  /** Deletes expired and ended sessions, expired refresh and device tokens, revoked and expired API keys now (also runs hourly). */
   purgeExpired(): Promise<Purged>;
   /** Resolves once every mail queued so far has been sent or given up on (mail leaves after the response). */
   mailQueueIdle(): Promise<void>;
@@ -120,9 +126,14 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   // [7] repositories → [6] services
   const userRepository = createUserRepository(database);
   const passwords = createPasswordHasher({ concurrency: config.passwordHashConcurrency, maxQueued: config.passwordHashQueue, onWarning: (message) => log.warn(message) });
-  const accessTokens = cacheVerifiedTokens(createAccessTokens({ ...config.jwt, ttlMs: config.accessTokenTtlMs }, clock), clock, 10_000);
+  const tokenKeys = await loadTokenKeys(config.jwt); // a key that cannot sign stops the boot here
+  const accessTokens = cacheVerifiedTokens(createAccessTokens({ ...config.jwt, keys: tokenKeys, ttlMs: config.accessTokenTtlMs }, clock), clock, 10_000);
   const invalidations = redis && createRedisSessionInvalidations({ ...redis.connection, prefix: redis.keyPrefix, log, ackTimeoutMs: redis.commandTimeoutMs });
-  const verifier = createSessionVerifier({ sessions: sessionRepository, clock, cacheTtlMs: config.sessionCacheTtlMs, maxEntries: 10_000, invalidations });
+  // Sessions and API keys are cached apart; a change to either (or to a user) reaches both, here and on every instance.
+  const changes = shareCredentialChanges(invalidations);
+  const verifier = createSessionVerifier({ sessions: sessionRepository, clock, cacheTtlMs: config.sessionCacheTtlMs, maxEntries: 10_000, invalidations: changes });
+  const apiKeyRepository = createApiKeyRepository(database);
+  const apiKeyVerifier = createApiKeyVerifier({ apiKeys: apiKeyRepository, clock, cacheTtlMs: config.sessionCacheTtlMs, maxEntries: 10_000, changes });
   // Redis is ready when it answers and this instance hears the others' session changes.
   const redisCheck = redis && { name: 'redis', check: async () => invalidations?.listening === true && (await redis.connection.ping()) };
   const deviceTokens = createDeviceTokenRepository(database);
@@ -134,12 +145,12 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   const { appUrl } = config.mail;
   const accountMail = createAccountMail({ outbox, tokens, users: userRepository, clock, appUrl, passwordResetTtlMs: config.passwordResetTtlMs, emailVerificationTtlMs: config.emailVerificationTtlMs });
   const emails = createEmailAddresses({ users: userRepository, utf8LocalParts: config.emailUtf8LocalParts });
-  const common = { users: userRepository, sessions: sessionRepository, verifier, audit, clock, devices, tokens, accountMail, emails };
+  const common = { users: userRepository, sessions: sessionRepository, verifier, apiKeyVerifier, audit, clock, devices, tokens, accountMail, emails };
   if (config.emailUtf8LocalParts) logBackfill(log, await backfillEmailSkeletons(userRepository));
   // The second factor: TOTP secrets need MFA_ENCRYPTION_KEY, checked against the database before serving.
   const mfaRepositories = createMfaRepositories(database);
   const box = await checkMfaKey({ mfa: mfaRepositories.mfa, settings: config.mfa, production, warn: (message) => log.warn(message), isUnavailable: database.isUnavailable });
-  const decoyKey = createHash('sha256').update('passkey-decoys:').update(config.jwt.secret).digest();
+  const decoyKey = createHash('sha256').update('passkey-decoys:').update(tokenKeys.seed).digest();
   const mfa = createSecondFactor({ ...mfaRepositories, users: userRepository, passwords, box, issuer: config.mfa.issuer, webauthn: config.webauthn, decoyKey, emails, throttle: rateLimiting.loginThrottle, audit, clock });
   if (!config.webauthn) log.warn('Passkeys are off: set APP_URL (https) or WEBAUTHN_ORIGIN to the web front end\'s origin');
   const auth = createAuthService({ ...common, passwords, accessTokens, ...config, loginThrottle: rateLimiting.loginThrottle, emails, secondFactor: mfa.challenges });
@@ -148,15 +159,16 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   const passwordReset = createPasswordResetService({ ...common, passwords });
   const emailVerification = createEmailVerificationService(common);
   const emailChange = createEmailChangeService({ ...common, passwords });
-  const purge = createPurgeJob({ sessions: sessionRepository, deviceTokens, clock, log, retentionMs: config.refreshTokenTtlMs });
+  const apiKeys = createApiKeyService({ apiKeys: apiKeyRepository, verifier: apiKeyVerifier, audit, clock });
+  const purge = createPurgeJob({ sessions: sessionRepository, deviceTokens, apiKeys: apiKeyRepository, clock, log, retentionMs: config.refreshTokenTtlMs });
 
   // Each domain's services and resolvers, over the same database and request scope.
   const domains = overrides.domains ?? domainModules;
   const domainParts = domains.map((domain) => domain.create({ database, audit, clock, loadUser: createUserLoader(userRepository) }));
 
   // [5] resolvers → [4] rate limits chained after [3] access (shield outermost) → [2] context → [1] HTTP
-  const resolvable = buildSchema(overrides.typeDefs ?? loadTypeDefs(), createResolvers({ auth, users, sessions, passwordReset, emailVerification, emailChange, ...mfa.servicesFor(auth) }, domainParts.map((part) => part.resolvers)));
-  const policies = domainParts.flatMap((part) => part.policies ?? []);
+  const resolvable = buildSchema(overrides.typeDefs ?? loadTypeDefs(), createResolvers({ auth, users, sessions, apiKeys, passwordReset, emailVerification, emailChange, ...mfa.servicesFor(auth) }, domainParts.map((part) => part.resolvers)));
+  const policies = [...apiKeys.policies, ...domainParts.flatMap((part) => part.policies ?? [])];
   const schema = applyAccessRules(resolvable, { limits: rateLimiting.rulesFor(resolvable), policies, columnsOf: columnsOf(domains), clock });
   checkPublicOwnerFields(resolvable, { refuse: production && !config.allowPublicOwnerFields, warn: (message) => log.warn(message) });
   const formatError = createFormatError(outage);
@@ -194,7 +206,7 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   });
   const httpServer = createHttpServer({
     apollo,
-    buildContext: tracker.wrapContext(createContextBuilder({ accessTokens, verifier, audit, log, outage })),
+    buildContext: tracker.wrapContext(createContextBuilder({ accessTokens, verifier, apiKeys: apiKeyVerifier, audit, log, outage })),
     ping: database.ping,
     log,
     settings: { production, trustProxy: config.trustProxy, bodyLimitBytes: config.bodyLimitBytes, corsOrigins: config.corsOrigins, securityHeaders: securityHeaders(production, tls !== undefined), tls, timeouts: config.httpTimeouts },
@@ -202,6 +214,8 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
     onRequest: tracker.begin,
     routes: new Map([
       ['/readyz', createReadinessHandler({ checks: [{ name: 'database', check: database.ping }, ...(redisCheck ? [redisCheck] : [])], draining: () => drain.draining })],
+      // Only when a private key signs: under HS256 there is nothing to publish.
+      ...(tokenKeys.published.length > 0 ? [[jwksPath, createJwksHandler(tokenKeys.published)] as const] : []),
       // On the API port only when a token guards it and no separate port is set.
       ...(config.metrics.token !== undefined && config.metrics.port === undefined ? [['/metrics', metricsHandler] as const] : []),
     ]),

@@ -110,3 +110,27 @@ export const oneTimeTokens = sqliteTable(
   },
   (t) => [index('one_time_tokens_user_id_purpose_idx').on(t.userId, t.purpose)],
 );
+
+// API keys for scripts and other services: each acts as its user within its
+// scopes. Only the key's SHA-256 is stored (the key is shown once); a revoked
+// row stays until the purge, so presenting it is recognised as revoked.
+export const apiKeys = sqliteTable(
+  'api_keys',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    keyHash: text('key_hash').notNull(),
+    // The key's first characters, shown so a person can tell their keys apart.
+    prefix: text('prefix').notNull(),
+    // Space-separated, as OAuth writes scopes.
+    scopes: text('scopes').notNull(),
+    createdAt: integer('created_at').notNull(),
+    lastUsedAt: integer('last_used_at'),
+    expiresAt: integer('expires_at'),
+    revokedAt: integer('revoked_at'),
+  },
+  (t) => [uniqueIndex('api_keys_key_hash_unique').on(t.keyHash), index('api_keys_user_id_idx').on(t.userId)],
+);

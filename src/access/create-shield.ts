@@ -4,10 +4,11 @@ import { applyMiddleware, type IMiddlewareFieldMap, type IMiddlewareTypeMap } fr
 import { allow, chain, deny, shield, type IRules } from 'graphql-shield';
 import type { GraphQLSchema } from 'graphql';
 import type { Clock } from '../platform/clock.js';
+import { apiScopesOf } from '../platform/api-scopes.js';
 import { ForbiddenError } from '../platform/errors.js';
 import type { Policy } from '../platform/policy.js';
 import { locateAppErrors } from './locate-app-errors.js';
-import { readAccessDirectives, type AccessChecks } from './read-access-directives.js';
+import { AccessDeclarationError, readAccessDirectives, type AccessChecks } from './read-access-directives.js';
 import { createRuleFor, type ShieldRule } from './rules.js';
 
 /** Rules with side effects (rate limits) by type name, then field name. */
@@ -34,7 +35,9 @@ export function buildRuleTree(schema: GraphQLSchema, setup: AccessSetup = {}): R
   const ruleFor = createRuleFor(policies, setup.clock);
   const tree: Record<string, Record<string, ShieldRule>> = {};
   const unplaced = new Set([...limits].flatMap(([typeName, fields]) => [...fields.keys()].map((fieldName) => `${typeName}.${fieldName}`)));
-  const checks: AccessChecks = { policies: new Set(policies.keys()), ...(setup.columnsOf ? { columnsOf: setup.columnsOf } : {}) };
+  const scopes = apiScopesOf(schema);
+  if (scopes.problems.length > 0) throw new AccessDeclarationError(scopes.problems);
+  const checks: AccessChecks = { policies: new Set(policies.keys()), scopes: scopes.names, ...(setup.columnsOf ? { columnsOf: setup.columnsOf } : {}) };
   for (const [typeName, fields] of readAccessDirectives(schema, checks)) {
     tree[typeName] = Object.fromEntries(
       [...fields].map(([fieldName, declaration]) => {

@@ -2,7 +2,8 @@
 // field reachable from the root types declares access, on itself or on its
 // type, and that every declaration can be enforced as written: an owner rule's
 // argument or column exists, a policy is registered (and every registered one
-// is used). A forgotten or broken declaration stops the boot instead of
+// is used), a scope is declared with @scope (and every declared one is used).
+// A forgotten or broken declaration stops the boot instead of
 // opening a hole.
 import { getDirective } from '@graphql-tools/utils';
 import {
@@ -35,24 +36,28 @@ export interface AccessChecks {
   readonly columnsOf?: (typeName: string) => readonly string[] | undefined;
   /** The registered policy names; when given, unknown and unused ones stop the boot. */
   readonly policies?: ReadonlySet<string>;
+  /** The scopes the schema declares (@scope); when given, unknown and unused ones stop the boot. */
+  readonly scopes?: ReadonlySet<string>;
 }
 
 type Node = GraphQLObjectType | GraphQLField<unknown, unknown>;
 
 /** A declaration as written: the owner's location is settled per field below. */
 type Written =
-  | { readonly kind: 'public' }
-  | { readonly kind: 'auth'; readonly requires: AccessLevel; readonly ownerArg?: string; readonly ownerField?: string; readonly policy?: string; readonly fresh?: string; readonly verified?: boolean };
+  | { readonly kind: 'public'; readonly scopes?: readonly string[] }
+  | { readonly kind: 'auth'; readonly requires: AccessLevel; readonly ownerArg?: string; readonly ownerField?: string; readonly policy?: string; readonly fresh?: string; readonly verified?: boolean; readonly scopes?: readonly string[] };
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+const texts = (value: unknown): readonly string[] | undefined => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : undefined);
+const withScopes = (scopes: readonly string[] | undefined) => (scopes === undefined ? {} : { scopes });
 
 function declarationOn(schema: GraphQLSchema, node: Node, where: string, problems: string[]): Written | undefined {
   const auth = getDirective(schema, node, 'auth')?.[0];
   const isPublic = getDirective(schema, node, 'public') !== undefined;
   if (auth && isPublic) problems.push(`${where}: declares both @auth and @public`);
-  if (isPublic) return { kind: 'public' };
+  if (isPublic) return { kind: 'public', ...withScopes(texts(getDirective(schema, node, 'public')?.[0]?.['scopes'])) };
   if (!auth) return undefined;
-  const written: Written = { kind: 'auth', requires: (auth['requires'] ?? 'USER') as AccessLevel };
+  const written: Written = { kind: 'auth', requires: (auth['requires'] ?? 'USER') as AccessLevel, ...withScopes(texts(auth['scopes'])) };
   const ownerArg = text(auth['ownerArg']);
   const ownerField = text(auth['ownerField']);
   const policy = text(auth['policy']);
@@ -110,8 +115,19 @@ function ownerSourceFor(written: Extract<Written, { kind: 'auth' }>, site: Field
   return { from: 'parent', field: column };
 }
 
+/** The scopes as declared, each checked against the schema's @scope declarations. */
+function scopesOf(written: Written, site: FieldSite, checks: AccessChecks, problems: string[]): readonly string[] | undefined {
+  for (const scope of written.scopes ?? []) {
+    if (checks.scopes && !checks.scopes.has(scope)) problems.push(`${site.where}: scope "${scope}" is not declared (declare it with \`extend schema @scope(name: "${scope}", description: "…")\`; declared: ${[...checks.scopes].join(', ') || 'none'})`);
+  }
+  return written.scopes;
+}
+
 function settle(written: Written, site: FieldSite, checks: AccessChecks, problems: string[]): AccessDeclaration {
-  if (written.kind === 'public') return written;
+  const scopes = scopesOf(written, site, checks, problems);
+  // Deny by default for API keys: a root field, or any @auth field, names the
+  // scopes that allow a key, or no key may use it.
+  if (written.kind === 'public') return { kind: 'public', scopes: scopes ?? (site.isRoot ? [] : undefined) };
   const { policy } = written;
   if (policy !== undefined && checks.policies && !checks.policies.has(policy)) {
     problems.push(`${site.where}: policy "${policy}" is not registered (registered: ${[...checks.policies].sort().join(', ') || 'none'})`);
@@ -122,7 +138,7 @@ function settle(written: Written, site: FieldSite, checks: AccessChecks, problem
   }
   const { fresh } = written;
   if (fresh !== undefined && !(Number(parseDurationMs(fresh)) > 0)) problems.push(`${site.where}: fresh "${fresh}" is not a duration like 5m or 1h`);
-  return { kind: 'auth', requires: written.requires, owner, policy, ...(fresh === undefined ? {} : { fresh }), ...(written.verified === true ? { verified: true } : {}) };
+  return { kind: 'auth', requires: written.requires, owner, policy, scopes: scopes ?? [], ...(fresh === undefined ? {} : { fresh }), ...(written.verified === true ? { verified: true } : {}) };
 }
 
 export function readAccessDirectives(schema: GraphQLSchema, checks: AccessChecks = {}): AccessMap {
@@ -130,6 +146,7 @@ export function readAccessDirectives(schema: GraphQLSchema, checks: AccessChecks
   const rootNames = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].map((t) => t?.name));
   const map = new Map<string, Map<string, AccessDeclaration>>();
   const used = new Set<string>();
+  const usedScopes = new Set<string>();
   for (const type of reachableObjectTypes(schema)) {
     const isRoot = rootNames.has(type.name);
     const typeLevel = declarationOn(schema, type, type.name, problems);
@@ -145,11 +162,13 @@ export function readAccessDirectives(schema: GraphQLSchema, checks: AccessChecks
       // A problem with the type's declaration is named once, after the type.
       const declared = settle(written, { type, field, isRoot, where: own ? where : type.name }, checks, problems);
       if (declared.kind === 'auth' && declared.policy !== undefined) used.add(declared.policy);
+      for (const scope of declared.scopes ?? []) usedScopes.add(scope);
       fields.set(field.name, declared);
     }
     map.set(type.name, fields);
   }
   for (const name of checks.policies ?? []) if (!used.has(name)) problems.push(`policy "${name}" is registered but no reachable field uses it; remove it or use it`);
+  for (const name of checks.scopes ?? []) if (!usedScopes.has(name)) problems.push(`scope "${name}" is declared (@scope) but no reachable field names it; remove it or use it`);
   if (problems.length > 0) throw new AccessDeclarationError([...new Set(problems)]);
   return map;
 }

@@ -6,7 +6,7 @@ import DataLoader from 'dataloader';
 import { allow, chain, rule } from 'graphql-shield';
 import { systemClock, type Clock } from '../platform/clock.js';
 import { parseDurationMs } from '../platform/duration.js';
-import { EmailNotVerifiedError, ForbiddenError, PolicyRefusedError, ReauthenticationRequiredError, UnauthenticatedError } from '../platform/errors.js';
+import { EmailNotVerifiedError, ForbiddenError, PolicyRefusedError, ReauthenticationRequiredError, ScopeRequiredError, UnauthenticatedError } from '../platform/errors.js';
 import type { Policy, PolicyRequest } from '../platform/policy.js';
 import { viewerFor, type RequestContext } from '../platform/request-context.js';
 
@@ -29,7 +29,14 @@ export type OwnerSource = { readonly from: 'argument'; readonly name: string } |
  * to one rule in `requirementRules` below.
  */
 export type AccessDeclaration =
-  | { readonly kind: 'public' }
+  | {
+      readonly kind: 'public';
+      /**
+       * The API key scopes that allow it (any one); undefined below the root,
+       * where a public field is open to whoever reached its parent.
+       */
+      readonly scopes: readonly string[] | undefined;
+    }
   | {
       readonly kind: 'auth';
       readonly requires: AccessLevel;
@@ -37,6 +44,8 @@ export type AccessDeclaration =
       readonly owner: OwnerSource | undefined;
       /** A registered policy that must also allow the call. */
       readonly policy: string | undefined;
+      /** The API key scopes that allow it (any one); empty: no API key may use it. People hold every scope. */
+      readonly scopes: readonly string[];
       /** A duration as written (`"5m"`): the caller's last proof of identity must be at most this old. */
       readonly fresh?: string | undefined;
       /** The caller's email address must be verified (`@auth(verified: true)`). */
@@ -47,20 +56,21 @@ export type AuthDeclaration = Extract<AccessDeclaration, { kind: 'auth' }>;
 
 const noCache = { cache: 'no_cache' } as const;
 
+// A person or an API key: both act as a user (what a key may touch is its scopes' rule).
 export const signedIn: ShieldRule = rule('signedIn', noCache)((parent, _args, ctx: RequestContext) =>
-  viewerFor(ctx, parent).kind === 'user' ? true : new UnauthenticatedError(),
+  viewerFor(ctx, parent).kind !== 'anonymous' ? true : new UnauthenticatedError(),
 );
 
 export const admin: ShieldRule = rule('admin', noCache)((parent, _args, ctx: RequestContext) => {
   const viewer = viewerFor(ctx, parent);
-  if (viewer.kind !== 'user') return new UnauthenticatedError();
+  if (viewer.kind === 'anonymous') return new UnauthenticatedError();
   return viewer.role === 'ADMIN' ? true : new ForbiddenError();
 });
 
 /** The viewer's address is verified: read from the viewer, which the session check built, so it costs no query. */
 export const verifiedEmail: ShieldRule = rule('verifiedEmail', noCache)((parent, _args, ctx: RequestContext) => {
   const viewer = viewerFor(ctx, parent);
-  if (viewer.kind !== 'user') return new UnauthenticatedError();
+  if (viewer.kind === 'anonymous') return new UnauthenticatedError();
   return viewer.emailVerified ? true : new EmailNotVerifiedError();
 });
 
@@ -69,10 +79,9 @@ const propertyOf = (source: unknown, key: string): unknown =>
 
 /** The user the data belongs to, or an ADMIN. */
 export function owner(source: OwnerSource): ShieldRule {
-  const name = source.from === 'argument' ? `owner:args.${source.name}` : `owner:parent.${source.field}`;
-  return rule(name, noCache)((parent, args: Record<string, unknown>, ctx: RequestContext) => {
+  return rule(ownerRuleName(source), noCache)((parent, args: Record<string, unknown>, ctx: RequestContext) => {
     const viewer = viewerFor(ctx, parent);
-    if (viewer.kind !== 'user') return new UnauthenticatedError();
+    if (viewer.kind === 'anonymous') return new UnauthenticatedError();
     if (viewer.role === 'ADMIN') return true;
     const ownerId = source.from === 'argument' ? propertyOf(args, source.name) : propertyOf(parent, source.field);
     return ownerId === viewer.userId ? true : new ForbiddenError();
@@ -87,7 +96,7 @@ export function owner(source: OwnerSource): ShieldRule {
 export function policyRule(policy: Policy): ShieldRule {
   return rule(`policy:${policy.name}`, noCache)(async (parent, args: Record<string, unknown>, ctx: RequestContext) => {
     const viewer = viewerFor(ctx, parent);
-    if (viewer.kind !== 'user') return new UnauthenticatedError();
+    if (viewer.kind === 'anonymous') return new UnauthenticatedError();
     const batch = ctx.scope.memo(policy, () => new DataLoader<PolicyRequest, boolean>((requests) => policy.decide(requests, ctx), { cache: false }));
     try {
       return (await batch.load({ viewer, parent, args })) ? true : new PolicyRefusedError(policy.name);
@@ -103,7 +112,8 @@ export function policyRule(policy: Policy): ShieldRule {
 /**
  * Step-up: the access token's `auth_time` (the session's last password, code
  * or passkey) is at most `withinMs` old; else REAUTHENTICATION_REQUIRED, and
- * `reauthenticate` gives a token that passes.
+ * `reauthenticate` gives a token that passes. An API key proves no person, so
+ * it never passes (its scope rule refuses it first anyway).
  */
 export function fresh(withinMs: number, clock: Clock): ShieldRule {
   return rule(`fresh:${withinMs}`, noCache)((_parent, _args, ctx: RequestContext) =>
@@ -111,49 +121,74 @@ export function fresh(withinMs: number, clock: Clock): ShieldRule {
   );
 }
 
-/** One instance per rule name: shield refuses two instances under one name, so a part several declarations share is made once. */
-type Shared = (name: string, make: () => ShieldRule) => ShieldRule;
+/**
+ * What an API key must hold to use the field: one of `scopes` (none: no key
+ * may). A person, signed in with a session, holds every scope.
+ */
+const scopesRuleName = (scopes: readonly string[]) => `scopes:${scopes.length === 0 ? 'none' : scopes.join(',')}`;
+const ownerRuleName = (source: OwnerSource) => (source.from === 'argument' ? `owner:args.${source.name}` : `owner:parent.${source.field}`);
 
-const levelRule = (declaration: AuthDeclaration, shared: Shared): ShieldRule => {
+export function keyScopes(scopes: readonly string[]): ShieldRule {
+  return rule(scopesRuleName(scopes), noCache)((parent, _args, ctx: RequestContext) => {
+    const viewer = viewerFor(ctx, parent);
+    if (viewer.kind !== 'apiKey' || scopes.some((scope) => viewer.scopes.has(scope))) return true;
+    return new ScopeRequiredError(scopes);
+  });
+}
+
+/** Makes each named rule once: shield refuses two rule instances of one name. */
+type Once = (name: string, make: () => ShieldRule) => ShieldRule;
+
+const levelRule = (declaration: AuthDeclaration, once: Once): ShieldRule => {
   const source = declaration.owner;
   if (declaration.requires === 'ADMIN') return admin;
-  if (declaration.requires === 'OWNER' && source) return shared(`owner:${JSON.stringify(source)}`, () => owner(source));
+  if (declaration.requires === 'OWNER' && source) return once(ownerRuleName(source), () => owner(source));
   return signedIn;
 };
 
 /** The rules a declaration's further requirements add after its level, in order. */
-function requirementRules(declaration: AuthDeclaration, policies: ReadonlyMap<string, Policy>, clock: Clock, shared: Shared): ShieldRule[] {
+function requirementRules(declaration: AuthDeclaration, policies: ReadonlyMap<string, Policy>, clock: Clock, once: Once): ShieldRule[] {
   const rules: ShieldRule[] = [];
   // Checked (at start) by read-access-directives.ts: a declared window always parses.
   const freshWithinMs = declaration.fresh === undefined ? undefined : parseDurationMs(declaration.fresh);
-  if (freshWithinMs !== undefined) rules.push(shared(`fresh:${freshWithinMs}`, () => fresh(freshWithinMs, clock)));
+  if (freshWithinMs !== undefined) rules.push(once(`fresh:${freshWithinMs}`, () => fresh(freshWithinMs, clock)));
   if (declaration.verified === true) rules.push(verifiedEmail);
   const policy = declaration.policy === undefined ? undefined : policies.get(declaration.policy);
-  if (policy) rules.push(shared(`policy:${policy.name}`, () => policyRule(policy)));
+  if (policy) rules.push(once(`policy:${policy.name}`, () => policyRule(policy)));
   return rules;
 }
 
 /**
- * One rule instance per distinct declaration, made once at start. The level
- * runs first (an anonymous caller gets UNAUTHENTICATED before any policy
- * reads anything), then each requirement in turn; chain() stops at the first
- * refusal.
+ * One rule instance per distinct declaration, made once at start. An API
+ * key's scopes are checked first, then the level (an anonymous caller gets
+ * UNAUTHENTICATED before any policy reads anything), then each requirement in
+ * turn; chain() stops at the first refusal.
  */
 export function createRuleFor(policies: ReadonlyMap<string, Policy> = new Map(), clock: Clock = systemClock): (declaration: AccessDeclaration) => ShieldRule {
   const made = new Map<string, ShieldRule>();
   const parts = new Map<string, ShieldRule>();
-  const shared: Shared = (name, make) => {
+  const once: Once = (name, make) => {
     const existing = parts.get(name) ?? make();
     parts.set(name, existing);
     return existing;
   };
+  const compile = (declaration: AccessDeclaration): ShieldRule => {
+    // Below the root a public field asks nothing; a root one asks API keys for a scope.
+    if (declaration.kind === 'public') {
+      const scopes = declaration.scopes;
+      return scopes === undefined ? allow : once(scopesRuleName(scopes), () => keyScopes(scopes));
+    }
+    // An API key's scopes come first, so a key on a field no scope allows
+    // (credentials) is told so whatever its user's role; for anyone else the
+    // rule passes and the level answers (UNAUTHENTICATED, FORBIDDEN).
+    const scopes = once(scopesRuleName(declaration.scopes), () => keyScopes(declaration.scopes));
+    return chain(scopes, levelRule(declaration, once), ...requirementRules(declaration, policies, clock, once));
+  };
   return (declaration) => {
-    if (declaration.kind === 'public') return allow;
     const key = JSON.stringify(declaration);
     const existing = made.get(key);
     if (existing) return existing;
-    const chained = [levelRule(declaration, shared), ...requirementRules(declaration, policies, clock, shared)];
-    const created = chained.length === 1 ? (chained[0] ?? signedIn) : chain(...chained);
+    const created = compile(declaration);
     made.set(key, created);
     return created;
   };

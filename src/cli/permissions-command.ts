@@ -6,6 +6,7 @@
 import { getDirective } from '@graphql-tools/utils';
 import { astFromValue, print, type GraphQLField, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { readAccessDirectives, reachableObjectTypes } from '../access/read-access-directives.js';
+import { apiScopesOf } from '../platform/api-scopes.js';
 import type { AccessDeclaration, AuthDeclaration } from '../access/rules.js';
 import { buildSchema, loadTypeDefs } from '../resolvers/build-schema.js';
 import { columnsOf } from '../modules.js';
@@ -43,6 +44,12 @@ run \`npm run -s permissions > schema/PERMISSIONS.md\`.
   runs only when all of them allow it.
 - **fresh proof**: step-up (\`@auth(fresh: "5m")\`): the caller's last password,
   code or passkey must be at most that old, else \`REAUTHENTICATION_REQUIRED\`.
+- **API key scopes**: an API key acts as its user, but only on fields that
+  name a scope it holds (any one of those listed, \`@auth(scopes: […])\`); a
+  person signed in holds every scope. **no key** means no API key may use the
+  field (deny by default: every Query and Mutation field, and every \`@auth\`
+  field below them, that names no scope); **as its parent** means a public
+  field below the root, open to whoever reached the object it belongs to.
 `;
 
 function describeLevel(declaration: AuthDeclaration): string {
@@ -62,6 +69,11 @@ function describeAccess(declaration: AccessDeclaration | undefined): string {
 }
 
 const describeFresh = (declaration: AccessDeclaration | undefined): string => (declaration?.kind === 'auth' && declaration.fresh !== undefined ? `within ${declaration.fresh}` : '—');
+function describeScopes(declaration: AccessDeclaration | undefined): string {
+  const scopes = declaration?.scopes;
+  if (scopes === undefined) return declaration === undefined ? 'no key' : 'as its parent';
+  return scopes.length === 0 ? 'no key' : scopes.map((scope) => `\`${scope}\``).join(' or ');
+}
 
 const isEmpty = (value: unknown) => value === undefined || value === null || (Array.isArray(value) && value.length === 0);
 const show = (value: unknown) => (Array.isArray(value) ? value.map(String).join(', ') : String(value));
@@ -103,19 +115,19 @@ function orderedTypes(schema: GraphQLSchema): GraphQLObjectType[] {
 
 /** The Markdown matrix of a built schema. Throws AccessDeclarationError as the server's boot check does. */
 export function renderPermissions(schema: GraphQLSchema): string {
-  // Checked as the server checks at start (columns, not policies: those exist only once the server's parts do).
-  const access = readAccessDirectives(schema, { columnsOf: columnsOf() });
+  // Checked as the server checks at start (columns and scopes, not policies: those exist only once the server's parts do).
+  const scopes = apiScopesOf(schema);
+  const access = readAccessDirectives(schema, { columnsOf: columnsOf(), scopes: scopes.names });
+  const scopeTable = ['## API key scopes', '', '| scope | what a key with it may do |', '| --- | --- |', ...scopes.list.map((s) => `| \`${s.name}\` | ${s.description} |`)].join('\n');
   const sections = orderedTypes(schema).map((type) => {
-    const rows = Object.values(type.getFields()).map(
-      (field) => {
-        const declaration = access.get(type.name)?.get(field.name);
-        const verified = declaration?.kind === 'auth' && declaration.verified === true ? 'yes' : '—';
-        return `| ${signature(field)} | ${describeAccess(declaration)} | ${verified} | ${describeRateLimits(schema, field)} | ${describeFresh(declaration)} |`;
-      },
-    );
-    return [`## ${type.name}`, '', '| field | who may use it | verified email | rate limit | fresh proof |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
+    const rows = Object.values(type.getFields()).map((field) => {
+      const declaration = access.get(type.name)?.get(field.name);
+      const verified = declaration?.kind === 'auth' && declaration.verified === true ? 'yes' : '—';
+      return `| ${signature(field)} | ${describeAccess(declaration)} | ${verified} | ${describeFresh(declaration)} | ${describeScopes(declaration)} | ${describeRateLimits(schema, field)} |`;
+    });
+    return [`## ${type.name}`, '', '| field | who may use it | verified email | fresh proof | API key scopes | rate limit |', '| --- | --- | --- | --- | --- | --- |', ...rows].join('\n');
   });
-  return `${header}\n${sections.join('\n\n')}\n`;
+  return `${header}\n${scopeTable}\n\n${sections.join('\n\n')}\n`;
 }
 
 /** The matrix of the SDL the server would serve (schema/ and the domains' unless given). */

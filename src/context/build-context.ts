@@ -1,13 +1,16 @@
 // The context turns the Authorization header into a viewer and does nothing
-// else. No header: anonymous, a normal state. A header that is not a valid,
-// live access token: InvalidTokenError (HTTP 401), never a quiet anonymous.
+// else. No header: anonymous, a normal state. A bearer credential is an API
+// key (`gak_…`) or an access token (a JWT); one that is not valid and live
+// gets InvalidTokenError (HTTP 401), never a quiet anonymous.
 import type { AccessTokens, VerifiedAccessToken } from '../credentials/access-tokens.js';
+import { isApiKeyAttempt } from '../credentials/api-keys.js';
 import type { AuditLog } from '../platform/audit.js';
 import type { AuthProof } from '../platform/auth-proof.js';
 import type { DatabaseOutage } from '../platform/database-outage.js';
-import { DatabaseUnavailableError, InvalidTokenError } from '../platform/errors.js';
+import { ApiKeyRefusedError, DatabaseUnavailableError, InvalidTokenError } from '../platform/errors.js';
 import type { Logger } from '../platform/logger.js';
 import { anonymous, createRequestScope, type RequestContext, type RequestOrigin, type RequestScope, type Viewer } from '../platform/request-context.js';
+import type { ApiKeyVerifier } from '../services/api-key-verifier.js';
 import type { SessionVerifier } from '../services/session-verifier.js';
 
 export interface ContextInput {
@@ -30,6 +33,7 @@ export function readBearerToken(header: string | undefined): string | undefined 
 export interface ContextDeps {
   readonly accessTokens: AccessTokens;
   readonly verifier: SessionVerifier;
+  readonly apiKeys: ApiKeyVerifier;
   readonly audit: AuditLog;
   readonly log: Logger;
   /** A session check the database could not answer refuses the request with 503, not a masked 500. */
@@ -65,20 +69,24 @@ class Context implements RequestContext {
 
 const requestLogger = (log: Logger, origin: RequestOrigin): Logger => log.child({ requestId: origin.requestId });
 
-export function createContextBuilder({ accessTokens, verifier, audit, log, outage }: ContextDeps): BuildContext {
+export function createContextBuilder({ accessTokens, verifier, apiKeys, audit, log, outage }: ContextDeps): BuildContext {
   async function viewerOf(authorization: string | undefined, origin: RequestOrigin): Promise<{ viewer: Viewer; proof?: AuthProof }> {
     let verified: VerifiedAccessToken | undefined;
     try {
       const token = readBearerToken(authorization);
       if (token === undefined) return { viewer: anonymous };
-      verified = accessTokens.verify(token);
+      // An API key carries no proof of a person: fields that ask for one (@auth(fresh)) never serve it.
+      if (isApiKeyAttempt(token)) return { viewer: await apiKeys.viewerFor(token) };
+      verified = await accessTokens.verify(token);
       return { viewer: await verifier.viewerFor(verified), proof: verified.proof };
     } catch (error) {
       // The client gets one generic 401 (expired, revoked, forged…), a 503 if
       // the database could not say, or a masked 500: only the server may know
       // which, and Apollo logs nothing when building the context fails, so it
       // is written here.
-      if (error instanceof InvalidTokenError) {
+      if (error instanceof ApiKeyRefusedError) {
+        audit.record({ type: 'api_key.refused', origin, reason: error.refusal, apiKeyId: error.apiKeyId, subjectId: error.userId });
+      } else if (error instanceof InvalidTokenError) {
         audit.record({ type: 'token.rejected', origin, reason: error.reason, subjectId: verified?.userId, sessionId: verified?.sessionId });
       } else if (outage.explains(error)) {
         outage.record(error);

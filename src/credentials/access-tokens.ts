@@ -1,59 +1,31 @@
-// All jsonwebtoken use. Access tokens are short-lived HS256 JWTs naming a user,
-// their role and their session; verification requires every claim.
-import { createHash, createSecretKey, randomUUID, type KeyObject } from 'node:crypto';
-import jwt from 'jsonwebtoken';
-import { isAuthMethod, type AuthProof } from '../platform/auth-proof.js';
+// Access tokens: short-lived JWTs naming a user, their role and their session,
+// signed and verified with jose whatever the key (HS256, EdDSA, ES256, RS256):
+// one verification path. The header is read first so that a refusal names its
+// precise cause (for the log only); then jose checks the signature with the key
+// the kid names, pinned to that key's algorithm, and the registered claims.
+import { randomUUID } from 'node:crypto';
+import { errors, jwtVerify, SignJWT } from 'jose';
 import type { Clock } from '../platform/clock.js';
 import { InvalidTokenError } from '../platform/errors.js';
-import type { SessionId, UserId } from '../platform/ids.js';
-import type { Role } from '../platform/request-context.js';
+import { claimsOf, readClaims, requiredRegisteredClaims, type AccessTokenClaims, type VerifiedAccessToken } from './access-token-claims.js';
+import type { SigningAlgorithm, TokenKeys } from './signing-keys.js';
+
+export type { AccessTokenClaims, AccessTokenSubject, VerifiedAccessToken } from './access-token-claims.js';
 
 export interface AccessTokenSettings {
-  readonly secret: string;
-  readonly previousSecret: string | undefined;
+  readonly keys: TokenKeys;
   readonly issuer: string;
   readonly audience: string;
   readonly ttlMs: number;
 }
 
-export interface AccessTokenSubject {
-  readonly userId: UserId;
-  readonly role: Role;
-  readonly sessionId: SessionId;
-}
-
-export interface AccessTokenClaims extends AccessTokenSubject {
-  /** When and how the session's holder last proved who they are: the `auth_time` and `amr` claims. */
-  readonly proof: AuthProof;
-}
-
-export interface VerifiedAccessToken extends AccessTokenClaims {
-  readonly tokenId: string;
-  readonly expiresAt: number;
-}
-
 export interface AccessTokens {
-  sign(claims: AccessTokenClaims): { token: string; expiresInSeconds: number };
-  /** Throws InvalidTokenError, whose `reason` says precisely why (for the log only). */
-  verify(token: string): VerifiedAccessToken;
+  sign(claims: AccessTokenClaims): Promise<{ token: string; expiresInSeconds: number }>;
+  /** Rejects with InvalidTokenError, whose `reason` says precisely why (for the log only). */
+  verify(token: string): Promise<VerifiedAccessToken>;
 }
 
-const algorithm = 'HS256';
 const tokenType = 'at+jwt';
-
-interface SigningKey {
-  readonly kid: string;
-  readonly key: KeyObject;
-}
-
-// The kid is a digest of the secret, so rotating the secret rotates the kid and
-// a token always says which key to check it with.
-const toSigningKey = (secret: string): SigningKey => ({
-  kid: createHash('sha256').update(`kid:${secret}`).digest('base64url').slice(0, 12),
-  // A KeyObject, not the string: jsonwebtoken re-derives a key from a string on
-  // every call, which makes verify many times slower.
-  key: createSecretKey(Buffer.from(secret, 'utf8')),
-});
 
 function readHeader(token: string): { kid?: unknown; typ?: unknown; alg?: unknown } {
   const dot = token.indexOf('.');
@@ -70,66 +42,57 @@ function readHeader(token: string): { kid?: unknown; typ?: unknown; alg?: unknow
 // Header values come from whoever sent the token and end up in the log: short and quoted.
 const shown = (value: unknown): string => (JSON.stringify(value) ?? 'undefined').slice(0, 40);
 
-const isRole = (value: unknown): value is Role => value === 'USER' || value === 'ADMIN';
-const isText = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
-const isInt = (value: unknown): value is number => Number.isSafeInteger(value);
+const claimNames: Readonly<Record<string, string>> = { iss: 'issuer', aud: 'audience' };
+
+/** jose's refusal in a few stable words (the log's vocabulary, which dashboards may match on). */
+function reasonOf(error: unknown): string {
+  if (error instanceof errors.JWSSignatureVerificationFailed) return 'invalid signature';
+  if (error instanceof errors.JWTExpired) return 'jwt expired';
+  if (error instanceof errors.JWTClaimValidationFailed) return `${claimNames[error.claim] ?? error.claim} invalid: ${error.message}`;
+  if (error instanceof errors.JOSEError) return `${error.code}: ${error.message}`;
+  return 'verify failed';
+}
 
 export function createAccessTokens(settings: AccessTokenSettings, clock: Clock): AccessTokens {
-  const current = toSigningKey(settings.secret);
-  const keys = new Map<string, KeyObject>([[current.kid, current.key]]);
-  if (settings.previousSecret !== undefined) {
-    const previous = toSigningKey(settings.previousSecret);
-    keys.set(previous.kid, previous.key);
-  }
+  const { signing, verifying } = settings.keys;
+  const accepted = new Set<string>([...verifying.values()].map((key) => key.alg));
   const ttlSeconds = Math.floor(settings.ttlMs / 1000);
 
   return {
-    sign({ userId, role, sessionId, proof }) {
+    async sign(subject) {
       const iat = Math.floor(clock.now() / 1000);
-      const claims = { sub: userId, role, sid: sessionId, jti: randomUUID(), iat, exp: iat + ttlSeconds, auth_time: Math.floor(proof.authTime / 1000), amr: proof.amr };
-      const token = jwt.sign(claims, current.key, {
-        algorithm,
-        issuer: settings.issuer,
-        audience: settings.audience,
-        header: { alg: algorithm, typ: tokenType, kid: current.kid },
-      });
+      const token = await new SignJWT(claimsOf(subject))
+        .setProtectedHeader({ alg: signing.alg, typ: tokenType, kid: signing.kid })
+        .setIssuer(settings.issuer)
+        .setAudience(settings.audience)
+        .setJti(randomUUID())
+        .setIssuedAt(iat)
+        .setExpirationTime(iat + ttlSeconds)
+        .sign(signing.signWith);
       return { token, expiresInSeconds: ttlSeconds };
     },
 
-    verify(token) {
+    async verify(token) {
       const header = readHeader(token);
-      if (header.alg !== algorithm) throw new InvalidTokenError(`algorithm ${shown(header.alg)} is not accepted`);
+      if (typeof header.alg !== 'string' || !accepted.has(header.alg)) throw new InvalidTokenError(`algorithm ${shown(header.alg)} is not accepted`);
       if (header.typ !== tokenType) throw new InvalidTokenError(`typ ${shown(header.typ)} is not ${tokenType}`);
-      const key = typeof header.kid === 'string' ? keys.get(header.kid) : undefined;
+      const key = typeof header.kid === 'string' ? verifying.get(header.kid) : undefined;
       if (!key) throw new InvalidTokenError(`unknown kid ${shown(header.kid)}`);
-      let claims: unknown;
+      // Each key verifies only its own algorithm: an RS256 public key is never taken as an HMAC secret.
+      const algorithms: SigningAlgorithm[] = [key.alg];
       try {
-        claims = jwt.verify(token, key, {
-          algorithms: [algorithm],
+        const { payload } = await jwtVerify(token, key.verifyWith, {
+          algorithms,
           issuer: settings.issuer,
           audience: settings.audience,
-          clockTimestamp: Math.floor(clock.now() / 1000),
+          requiredClaims: [...requiredRegisteredClaims],
+          currentDate: new Date(clock.now()),
         });
+        return readClaims(payload);
       } catch (error) {
-        throw new InvalidTokenError(error instanceof Error ? `${error.name}: ${error.message}` : 'verify failed');
+        if (error instanceof InvalidTokenError) throw error;
+        throw new InvalidTokenError(reasonOf(error));
       }
-      if (typeof claims !== 'object' || claims === null) throw new InvalidTokenError('payload is not an object');
-      const c = claims as Record<string, unknown>;
-      // jsonwebtoken checks exp, iss and aud only when present; we require all.
-      if (!isText(c['sub']) || !isText(c['sid']) || !isText(c['jti']) || !isRole(c['role'])) {
-        throw new InvalidTokenError('missing or malformed sub, sid, jti or role');
-      }
-      if (!isInt(c['iat']) || !isInt(c['exp'])) throw new InvalidTokenError('missing iat or exp');
-      const amr = c['amr'];
-      if (!isInt(c['auth_time']) || !Array.isArray(amr) || amr.length === 0 || !amr.every(isAuthMethod)) throw new InvalidTokenError('missing or malformed auth_time or amr');
-      return {
-        userId: c['sub'] as UserId,
-        sessionId: c['sid'] as SessionId,
-        role: c['role'],
-        tokenId: c['jti'],
-        expiresAt: c['exp'] * 1000,
-        proof: { authTime: c['auth_time'] * 1000, amr },
-      };
     },
   };
 }

@@ -1,10 +1,12 @@
 // A client sends the same access token on every request until it expires, and
-// verifying it (header parse, HMAC, claims) was a tenth of `me`'s CPU. The
-// verdict is a pure function of the token text, the keys and the time, so it is
-// remembered per token text and only the expiry is checked again. Failures are
-// never remembered: a bad token costs a full verification every time, and only
-// tokens this server signed can fill the cache. Anything stateful (is the
-// session still live?) stays outside: services/session-verifier.ts runs per request.
+// verifying it (header parse, signature, claims) would be a large share of
+// `me`'s CPU (an asymmetric signature far more). The verdict is a pure function
+// of the token text, the keys and the time, so it is remembered per token text
+// and only the expiry is checked again. Failures are never remembered: a bad
+// token costs a full verification every time, and only tokens this server
+// signed can fill the cache. Anything stateful (is the session still live?)
+// stays outside: services/session-verifier.ts runs per request.
+import { remember } from '../platform/bounded-cache.js';
 import type { Clock } from '../platform/clock.js';
 import type { AccessTokens, VerifiedAccessToken } from './access-tokens.js';
 
@@ -12,14 +14,13 @@ export function cacheVerifiedTokens(tokens: AccessTokens, clock: Clock, maxEntri
   const verified = new Map<string, VerifiedAccessToken>();
   return {
     sign: (subject) => tokens.sign(subject),
-    verify(token) {
+    async verify(token) {
       const hit = verified.get(token);
-      // jsonwebtoken refuses at exp (whole seconds) exactly; so does this.
+      // jose refuses at exp (whole seconds) exactly; so does this.
       if (hit && clock.now() < hit.expiresAt) return hit;
       if (hit) verified.delete(token);
-      const fresh = tokens.verify(token); // throws InvalidTokenError: nothing is stored
-      if (verified.size >= maxEntries) verified.delete(verified.keys().next().value as string); // oldest first
-      verified.set(token, fresh);
+      const fresh = await tokens.verify(token); // rejects with InvalidTokenError: nothing is stored
+      remember(verified, token, fresh, maxEntries);
       return fresh;
     },
   };

@@ -1,6 +1,9 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { UserModel, SessionModel, AuthResult, UserPage } from '../services/types.js';
 import type { PasskeyRecord } from '../repositories/passkey-repository.js';
+import type { ApiKeyRecord } from '../repositories/api-key-repository.js';
+import type { ApiKeyCreation } from '../services/api-key-service.js';
+import type { DeclaredScope } from '../platform/api-scopes.js';
 import type { NoteRecord } from '../notes/note-repository.js';
 import type { NotePage } from '../notes/note-service.js';
 import type { RequestContext } from '../platform/request-context.js';
@@ -29,6 +32,48 @@ export type AccessLevel =
   | 'OWNER'
   /** Any signed-in user. */
   | 'USER';
+
+/**
+ * A key for scripts, CI jobs and other services, sent as
+ * `Authorization: Bearer <key>`. It acts as its user, but only on fields that
+ * declare one of its scopes, and it never manages credentials (keys, sessions,
+ * passwords, roles). The key itself is shown only once, by `createApiKey`.
+ */
+export type ApiKey = {
+  readonly __typename?: 'ApiKey';
+  /** When the key was created. */
+  readonly createdAt: Scalars['DateTime']['output'];
+  /** When the key stops working; null if it lives until revoked. */
+  readonly expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Opaque id, for `revokeApiKey`. */
+  readonly id: Scalars['ID']['output'];
+  /** When the key was last used, to the minute; null if never. */
+  readonly lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The name its user gave it. */
+  readonly name: Scalars['String']['output'];
+  /** The key's first characters (`gak_` and 8 more), to tell keys apart; never enough to use it. */
+  readonly prefix: Scalars['String']['output'];
+  /** What the key may do (see `apiScopes`). */
+  readonly scopes: ReadonlyArray<Scalars['String']['output']>;
+};
+
+/** What `createApiKey` returns: the key, this once, and its description. */
+export type ApiKeyCreated = {
+  readonly __typename?: 'ApiKeyCreated';
+  /** The new key's description, as `apiKeys` lists it. */
+  readonly apiKey: ApiKey;
+  /** The key (`gak_` and 43 characters). Copy it now: it is stored only as a hash and cannot be shown again. */
+  readonly key: Scalars['String']['output'];
+};
+
+/** A scope an API key can be given, as the schema declares it. */
+export type ApiScope = {
+  readonly __typename?: 'ApiScope';
+  /** What a key with this scope may do. */
+  readonly description: Scalars['String']['output'];
+  /** The scope's name, e.g. `notes:read`, as `createApiKey(scopes:)` takes it. */
+  readonly name: Scalars['String']['output'];
+};
 
 /** What a successful sign-up, sign-in or refresh returns. */
 export type AuthPayload = {
@@ -75,6 +120,12 @@ export type Mutation = {
    * earlier ones stop working).
    */
   readonly confirmTotp: RecoveryCodes;
+  /**
+   * Make an API key for a script or another service. Its `key` is returned only
+   * this once. At most 25 live keys per user. Only a signed-in person can make
+   * keys: an API key cannot.
+   */
+  readonly createApiKey: ApiKeyCreated;
   /** Write a new note; it belongs to you. At most 1,000 notes per user. */
   readonly createNote: Note;
   /** Delete your note (an ADMIN: anyone's). False, and nothing deleted, when there is no such note of yours. */
@@ -156,6 +207,8 @@ export type Mutation = {
    * passkeys, so they sign in with their password alone. Admins only; audited.
    */
   readonly resetUserMfa: Scalars['Boolean']['output'];
+  /** Revoke an API key: yours, or anyone's for an ADMIN. Refused at once on every instance. False if it was revoked already. */
+  readonly revokeApiKey: Scalars['Boolean']['output'];
   /** End one session by id: one of your own, or anyone's if you are an ADMIN. */
   readonly revokeSession: Scalars['Boolean']['output'];
   /** Change a user's role. Takes effect on that user's very next request. Admins only, with a proof of identity at most 5 minutes old (`reauthenticate`). */
@@ -224,6 +277,17 @@ export type MutationConfirmEmailChangeArgs = {
  */
 export type MutationConfirmTotpArgs = {
   code: Scalars['String']['input'];
+};
+
+
+/**
+ * Everything that changes state: signing up and in, refreshing tokens, ending
+ * sessions, and managing users.
+ */
+export type MutationCreateApiKeyArgs = {
+  expiresIn?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  scopes: ReadonlyArray<Scalars['String']['input']>;
 };
 
 
@@ -357,6 +421,15 @@ export type MutationResetPasswordArgs = {
  * sessions, and managing users.
  */
 export type MutationResetUserMfaArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Everything that changes state: signing up and in, refreshing tokens, ending
+ * sessions, and managing users.
+ */
+export type MutationRevokeApiKeyArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -509,7 +582,11 @@ export type PasskeyChallenge = {
 /** Everything that reads: the signed-in user, and users for admins. */
 export type Query = {
   readonly __typename?: 'Query';
-  /** The signed-in user, or null when the request carries no token. */
+  /** Your API keys that are not revoked: the live ones newest first, then expired ones until they are purged (50 keys at most in all). */
+  readonly apiKeys: ReadonlyArray<ApiKey>;
+  /** Every scope an API key can be given, with what it allows. */
+  readonly apiScopes: ReadonlyArray<ApiScope>;
+  /** The signed-in user (or an API key's user), or null when the request carries no token. */
   readonly me?: Maybe<User>;
   /** A note by id: yours (any, for an ADMIN). Null when there is none, and equally when it is someone else's. */
   readonly note?: Maybe<Note>;
@@ -622,6 +699,8 @@ export type TotpEnrollment = {
  */
 export type User = {
   readonly __typename?: 'User';
+  /** This user's API keys that are not revoked, newest first. Only the user themself or an ADMIN may read them. */
+  readonly apiKeys: ReadonlyArray<ApiKey>;
   /** When the account was created. */
   readonly createdAt: Scalars['DateTime']['output'];
   /** Sign-in email, trimmed and lower-cased. Only the user themself or an ADMIN may read it. */
@@ -749,6 +828,9 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   AccessLevel: AccessLevel;
+  ApiKey: ResolverTypeWrapper<ApiKeyRecord>;
+  ApiKeyCreated: ResolverTypeWrapper<ApiKeyCreation>;
+  ApiScope: ResolverTypeWrapper<DeclaredScope>;
   AuthPayload: ResolverTypeWrapper<AuthResult>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -776,6 +858,9 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  ApiKey: ApiKeyRecord;
+  ApiKeyCreated: ApiKeyCreation;
+  ApiScope: DeclaredScope;
   AuthPayload: AuthResult;
   Boolean: Scalars['Boolean']['output'];
   DateTime: Scalars['DateTime']['output'];
@@ -805,12 +890,15 @@ export type AuthDirectiveArgs = {
   ownerField?: Maybe<Scalars['String']['input']>;
   policy?: Maybe<Scalars['String']['input']>;
   requires?: Maybe<AccessLevel>;
+  scopes?: Maybe<ReadonlyArray<Scalars['String']['input']>>;
   verified?: Maybe<Scalars['Boolean']['input']>;
 };
 
 export type AuthDirectiveResolver<Result, Parent, ContextType = RequestContext, Args = AuthDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
-export type PublicDirectiveArgs = { };
+export type PublicDirectiveArgs = {
+  scopes?: Maybe<ReadonlyArray<Scalars['String']['input']>>;
+};
 
 export type PublicDirectiveResolver<Result, Parent, ContextType = RequestContext, Args = PublicDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
@@ -823,6 +911,33 @@ export type RateLimitDirectiveArgs = {
 };
 
 export type RateLimitDirectiveResolver<Result, Parent, ContextType = RequestContext, Args = RateLimitDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type ScopeDirectiveArgs = {
+  description: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+};
+
+export type ScopeDirectiveResolver<Result, Parent, ContextType = RequestContext, Args = ScopeDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type ApiKeyResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  prefix?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  scopes?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type ApiKeyCreatedResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ApiKeyCreated'] = ResolversParentTypes['ApiKeyCreated']> = ResolversObject<{
+  apiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ApiScopeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ApiScope'] = ResolversParentTypes['ApiScope']> = ResolversObject<{
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
 
 export type AuthPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AuthPayload'] = ResolversParentTypes['AuthPayload']> = ResolversObject<{
   accessToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -845,6 +960,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   changePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
   confirmEmailChange?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationConfirmEmailChangeArgs, 'token'>>;
   confirmTotp?: Resolver<ResolversTypes['RecoveryCodes'], ParentType, ContextType, RequireFields<MutationConfirmTotpArgs, 'code'>>;
+  createApiKey?: Resolver<ResolversTypes['ApiKeyCreated'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'name' | 'scopes'>>;
   createNote?: Resolver<ResolversTypes['Note'], ParentType, ContextType, RequireFields<MutationCreateNoteArgs, 'body' | 'title'>>;
   deleteNote?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteNoteArgs, 'id'>>;
   deleteUser?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteUserArgs, 'id'>>;
@@ -864,6 +980,7 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   requestPasswordReset?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestPasswordResetArgs, 'email'>>;
   resetPassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'newPassword' | 'token'>>;
   resetUserMfa?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationResetUserMfaArgs, 'id'>>;
+  revokeApiKey?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
   revokeSession?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeSessionArgs, 'id'>>;
   setUserRole?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSetUserRoleArgs, 'role' | 'userId'>>;
   signup?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationSignupArgs, 'email' | 'password'>>;
@@ -913,6 +1030,8 @@ export type PasskeyChallengeResolvers<ContextType = RequestContext, ParentType e
 }>;
 
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  apiKeys?: Resolver<ReadonlyArray<ResolversTypes['ApiKey']>, ParentType, ContextType>;
+  apiScopes?: Resolver<ReadonlyArray<ResolversTypes['ApiScope']>, ParentType, ContextType>;
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['Note']>, ParentType, ContextType, RequireFields<QueryNoteArgs, 'id'>>;
   notes?: Resolver<ResolversTypes['NoteConnection'], ParentType, ContextType, RequireFields<QueryNotesArgs, 'first'>>;
@@ -940,6 +1059,7 @@ export type TotpEnrollmentResolvers<ContextType = RequestContext, ParentType ext
 }>;
 
 export type UserResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = ResolversObject<{
+  apiKeys?: Resolver<ReadonlyArray<ResolversTypes['ApiKey']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   emailVerified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -962,6 +1082,9 @@ export type UserEdgeResolvers<ContextType = RequestContext, ParentType extends R
 }>;
 
 export type Resolvers<ContextType = RequestContext> = ResolversObject<{
+  ApiKey?: ApiKeyResolvers<ContextType>;
+  ApiKeyCreated?: ApiKeyCreatedResolvers<ContextType>;
+  ApiScope?: ApiScopeResolvers<ContextType>;
   AuthPayload?: AuthPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   JSON?: GraphQLScalarType;
@@ -985,4 +1108,5 @@ export type DirectiveResolvers<ContextType = RequestContext> = ResolversObject<{
   auth?: AuthDirectiveResolver<any, any, ContextType>;
   public?: PublicDirectiveResolver<any, any, ContextType>;
   rateLimit?: RateLimitDirectiveResolver<any, any, ContextType>;
+  scope?: ScopeDirectiveResolver<any, any, ContextType>;
 }>;

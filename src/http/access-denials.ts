@@ -15,6 +15,9 @@ export interface AccessDenial {
   /** The declaration that applied, as written in the SDL. */
   readonly rule: string;
   readonly code: string;
+  /** `SCOPE` when an API key held none of the field's scopes (then `requiredScopes` lists them). */
+  readonly reason: string | undefined;
+  readonly requiredScopes: readonly string[] | undefined;
   readonly subjectId: string | undefined;
   count: number;
 }
@@ -63,10 +66,12 @@ export function accessDenials(request: DeniedRequest, access: AccessMap): Access
     if (code === 'UNAUTHENTICATED' && declaration?.kind === 'public') continue;
     const field = found ? `${found.typeName}.${found.fieldName}` : 'unknown';
     const subjectId = found && subjectOf(found, declaration, request.variables);
-    const key = `${field} ${code} ${subjectId ?? ''}`;
+    const reason = typeof error.extensions['reason'] === 'string' ? error.extensions['reason'] : undefined;
+    const required = error.extensions['requiredScopes'];
+    const key = `${field} ${code} ${reason ?? ''} ${subjectId ?? ''}`;
     const seen = byKey.get(key);
     if (seen) seen.count += 1;
-    else byKey.set(key, { field, path: error.path.join('.'), rule: describe(declaration), code, subjectId, count: 1 });
+    else byKey.set(key, { field, path: error.path.join('.'), rule: describe(declaration), code, reason, requiredScopes: Array.isArray(required) ? (required as string[]) : undefined, subjectId, count: 1 });
   }
   return [...byKey.values()];
 }

@@ -7,6 +7,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import type { AccessMap } from '../access/read-access-directives.js';
 import type { AuditLog } from '../platform/audit.js';
+import { ScopeRequiredError } from '../platform/errors.js';
 import type { RequestContext } from '../platform/request-context.js';
 import { accessDenials } from './access-denials.js';
 import { errorCode } from './error-code.js';
@@ -71,8 +72,14 @@ export function createRequestLogPlugin({ tracker, audit, access, metrics }: Requ
           for (const error of errors) trace?.errorCodes.add(errorCode(error));
           if (!operation) return;
           const viewer = contextValue.viewer;
-          for (const denial of accessDenials({ schema, operation, fragments: fragmentsOf(document), variables, errors }, access)) {
-            audit.record({ type: 'access.denied', origin: contextValue.origin, actorId: viewer.kind === 'user' ? viewer.userId : undefined, ...denial });
+          const actorId = viewer.kind === 'anonymous' ? undefined : viewer.userId;
+          for (const { reason, requiredScopes, ...denial } of accessDenials({ schema, operation, fragments: fragmentsOf(document), variables, errors }, access)) {
+            // An API key outside its scopes is a refusal of the key, recorded as such.
+            if (reason === ScopeRequiredError.reason && viewer.kind === 'apiKey') {
+              audit.record({ type: 'api_key.refused', origin: contextValue.origin, actorId, reason: 'scope', apiKeyId: viewer.apiKeyId, requiredScopes, ...denial });
+            } else {
+              audit.record({ type: 'access.denied', origin: contextValue.origin, actorId, ...(reason === undefined ? {} : { reason }), ...denial });
+            }
           }
         },
       };

@@ -15,6 +15,8 @@ import type { Metrics, RequestOutcome } from './metrics.js';
 
 export interface RequestTrace {
   viewerId: string | undefined;
+  /** The API key the request came with, if it did (its user is `viewerId`). */
+  apiKeyId?: string;
   operationName: string | undefined;
   operationType: string | undefined;
   rootFields: readonly string[] | undefined;
@@ -31,7 +33,7 @@ export interface RequestTracker {
   wrapContext(build: BuildContext): BuildContext;
 }
 
-const knownRoutes = new Set(['/graphql', '/healthz', '/readyz', '/metrics']);
+const knownRoutes = new Set(['/graphql', '/healthz', '/readyz', '/metrics', '/.well-known/jwks.json']);
 // Probes and scrapes arrive every few seconds: logged at debug, not info.
 const quietRoutes = new Set(['/healthz', '/readyz', '/metrics']);
 const clip = (text: string | undefined, max: number) => (text === undefined || text.length <= max ? text : `${text.slice(0, max)}…`);
@@ -68,7 +70,7 @@ export function createRequestTracker({ log, metrics }: { log: Logger; metrics: M
       ip: origin.ip,
       userAgent: clip(origin.userAgent, 300) ?? null,
       ...(route === '/graphql'
-        ? { viewerId: trace.viewerId ?? null, operationName: trace.operationName ?? null, operationType: trace.operationType ?? null, rootFields: trace.rootFields ?? [], errorCodes }
+        ? { viewerId: trace.viewerId ?? null, ...(trace.apiKeyId === undefined ? {} : { apiKeyId: trace.apiKeyId }), operationName: trace.operationName ?? null, operationType: trace.operationType ?? null, rootFields: trace.rootFields ?? [], errorCodes }
         : {}),
       ...(res.writableFinished ? {} : { aborted: true }),
     };
@@ -92,7 +94,8 @@ export function createRequestTracker({ log, metrics }: { log: Logger; metrics: M
         const trace = traces.get(input.origin);
         try {
           const context = await build(input);
-          if (trace && context.viewer.kind === 'user') trace.viewerId = context.viewer.userId;
+          if (trace && context.viewer.kind !== 'anonymous') trace.viewerId = context.viewer.userId;
+          if (trace && context.viewer.kind === 'apiKey') trace.apiKeyId = context.viewer.apiKeyId;
           return context;
         } catch (error) {
           trace?.errorCodes.add(errorCode(error));

@@ -2,16 +2,16 @@
 // the tables behind the owned type, the codegen mappers, and the factory.
 import type { DomainModule } from '../domain-module.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
-import { signedInViewer } from '../resolvers/signed-in-viewer.js';
+import { actingUser } from '../resolvers/signed-in-viewer.js';
 import { createPgNoteRepository, notes as pgNotes } from './note-repository.pg.js';
 import { createSqliteNoteRepository, notes as sqliteNotes } from './note-repository.sqlite.js';
 import { createNoteService, type NoteService } from './note-service.js';
 
 export const createNoteResolvers = (notes: NoteService): Resolvers => ({
   Query: {
-    note: (_parent, { id }, ctx) => notes.byId(signedInViewer(ctx), id),
+    note: (_parent, { id }, ctx) => notes.byId(actingUser(ctx), id),
     // Your own notes: the owner is the viewer, for an ADMIN too.
-    notes: (_parent, { first, after }, ctx) => notes.pageOf(signedInViewer(ctx).userId, first ?? 20, after, ctx.scope),
+    notes: (_parent, { first, after }, ctx) => notes.pageOf(actingUser(ctx).userId, first ?? 20, after, ctx.scope),
   },
   User: {
     notes: (user, { first, after }, ctx) => notes.pageOf(user.id, first ?? 20, after, ctx.scope),
@@ -20,9 +20,9 @@ export const createNoteResolvers = (notes: NoteService): Resolvers => ({
     owner: (note, _args, ctx) => notes.ownerOf(note, ctx.scope),
   },
   Mutation: {
-    createNote: (_parent, { title, body }, ctx) => notes.create(signedInViewer(ctx), { title, body }),
-    updateNote: (_parent, { id, title, body }, ctx) => notes.update(signedInViewer(ctx), id, { title, body }, ctx.origin),
-    deleteNote: (_parent, { id }, ctx) => notes.delete(signedInViewer(ctx), id, ctx.origin),
+    createNote: (_parent, { title, body }, ctx) => notes.create(actingUser(ctx), { title, body }),
+    updateNote: (_parent, { id, title, body }, ctx) => notes.update(actingUser(ctx), id, { title, body }, ctx.origin),
+    deleteNote: (_parent, { id }, ctx) => notes.delete(actingUser(ctx), id, ctx.origin),
   },
 });
 

@@ -8,7 +8,7 @@ import type { Clock } from '../platform/clock.js';
 import { BadUserInputError } from '../platform/errors.js';
 import { isId, newId, type UserId } from '../platform/ids.js';
 import type { Policy } from '../platform/policy.js';
-import type { RequestOrigin, RequestScope, SignedInViewer } from '../platform/request-context.js';
+import type { Actor, RequestOrigin, RequestScope } from '../platform/request-context.js';
 import { ownerScopeOf } from '../repositories/owner-scope.js';
 import type { UserRecord } from '../repositories/records.js';
 import { checkPageSize, createCursors } from '../services/input.js';
@@ -25,13 +25,13 @@ export interface NoteInput {
 
 export interface NoteService {
   /** The viewer's note (any, for an ADMIN); null for a missing note and for someone else's alike. */
-  byId(viewer: SignedInViewer, id: string): Promise<NoteRecord | null>;
+  byId(viewer: Actor, id: string): Promise<NoteRecord | null>;
   /** `ownerId`'s notes, newest first; the access rule has already decided the viewer may read them. */
   pageOf(ownerId: UserId, first: number, after: string | null | undefined, scope: RequestScope): Promise<NotePage>;
   ownerOf(note: NoteRecord, scope: RequestScope): Promise<UserRecord>;
-  create(viewer: SignedInViewer, input: { readonly title: string; readonly body: string }): Promise<NoteRecord>;
-  update(viewer: SignedInViewer, id: string, changes: NoteInput, origin: RequestOrigin): Promise<NoteRecord | null>;
-  delete(viewer: SignedInViewer, id: string, origin: RequestOrigin): Promise<boolean>;
+  create(viewer: Actor, input: { readonly title: string; readonly body: string }): Promise<NoteRecord>;
+  update(viewer: Actor, id: string, changes: NoteInput, origin: RequestOrigin): Promise<NoteRecord | null>;
+  delete(viewer: Actor, id: string, origin: RequestOrigin): Promise<boolean>;
   /** The policies notes.graphql names. */
   readonly policies: readonly Policy[];
 }

@@ -51,7 +51,13 @@ export type AuditEventType =
   | 'email.changed'
   | 'mail.sent'
   | 'mail.unsent'
-  | 'mail.failed';
+  | 'mail.failed'
+  // API keys: made and revoked by their user (or an ADMIN), and every refusal
+  // of one (reason: malformed, unknown, revoked, expired, or scope for a field
+  // the key holds no scope for). Neither the key nor its hash is ever logged.
+  | 'api_key.created'
+  | 'api_key.revoked'
+  | 'api_key.refused';
 
 export interface AuditEvent {
   readonly type: AuditEventType;

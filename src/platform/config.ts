@@ -19,12 +19,16 @@ export interface Config {
   /** PostgreSQL connections each instance keeps at most. */
   readonly databasePoolSize: number;
   readonly jwt: {
-    /** Signs and verifies. */
-    readonly secret: string;
+    /** Signs and verifies (HS256); undefined when a private key signs instead. */
+    readonly secret: string | undefined;
     /** Verify only, so a secret can be rotated without signing everyone out. */
     readonly previousSecret: string | undefined;
-    /** True when no JWT_SECRET was given and a random one was made (dev only). */
+    /** True when neither JWT_SECRET nor JWT_PRIVATE_KEY was given and a random secret was made (dev only). */
     readonly secretGenerated: boolean;
+    /** JWT_PRIVATE_KEY as given (a PKCS#8 PEM, or the path of one): signs instead of the secret; checked at start by credentials/signing-keys.ts. */
+    readonly privateKey: string | undefined;
+    /** JWT_PRIVATE_KEY_PREVIOUS: verifies (and is published) only, so a key can be rotated without signing everyone out. */
+    readonly previousPrivateKey: string | undefined;
     readonly issuer: string;
     readonly audience: string;
   };
@@ -140,6 +144,12 @@ const optionalSecret = z
   .transform((v) => (v === '' ? undefined : v))
   .refine((v) => v === undefined || Buffer.byteLength(v) >= 32, 'must be at least 32 bytes');
 
+// A PEM or a path: taken as given (trimmed), checked when the keys are loaded.
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => v?.trim() || undefined);
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: int(0, 65535, 4000),
@@ -156,6 +166,8 @@ const envSchema = z.object({
   REDIS_COMMAND_TIMEOUT: duration('1s'),
   JWT_SECRET: optionalSecret,
   JWT_SECRET_PREVIOUS: optionalSecret,
+  JWT_PRIVATE_KEY: optionalText,
+  JWT_PRIVATE_KEY_PREVIOUS: optionalText,
   JWT_ISSUER: z.string().min(1).default('graphql-auth'),
   JWT_AUDIENCE: z.string().min(1).default('graphql-auth'),
   ACCESS_TOKEN_TTL: duration('15m'),
@@ -213,8 +225,11 @@ export function loadConfig(env: Env): Config {
     throw new ConfigError(`Invalid settings:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
-  if (e.NODE_ENV === 'production' && e.JWT_SECRET === undefined) {
-    throw new ConfigError('JWT_SECRET is required when NODE_ENV=production (at least 32 bytes, e.g. `openssl rand -base64 48`)');
+  if (e.NODE_ENV === 'production' && e.JWT_SECRET === undefined && e.JWT_PRIVATE_KEY === undefined) {
+    throw new ConfigError('JWT_SECRET is required when NODE_ENV=production (at least 32 bytes, e.g. `openssl rand -base64 48`), unless JWT_PRIVATE_KEY is set');
+  }
+  if (e.JWT_SECRET !== undefined && e.JWT_PRIVATE_KEY !== undefined) {
+    throw new ConfigError('JWT_SECRET and JWT_PRIVATE_KEY are both set: set one (moving from HS256 to a private key, give the old secret as JWT_SECRET_PREVIOUS)');
   }
   if (e.REDIS_COMMAND_TIMEOUT < 10) throw new ConfigError('REDIS_COMMAND_TIMEOUT must be at least 10ms');
   if (e.ACCESS_TOKEN_TTL < 1000) throw new ConfigError('ACCESS_TOKEN_TTL must be at least 1s');
@@ -242,9 +257,11 @@ export function loadConfig(env: Env): Config {
     databaseStatementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     jwt: Object.freeze({
-      secret: e.JWT_SECRET ?? randomBytes(48).toString('base64url'),
+      secret: e.JWT_PRIVATE_KEY === undefined ? (e.JWT_SECRET ?? randomBytes(48).toString('base64url')) : undefined,
       previousSecret: e.JWT_SECRET_PREVIOUS,
-      secretGenerated: e.JWT_SECRET === undefined,
+      secretGenerated: e.JWT_SECRET === undefined && e.JWT_PRIVATE_KEY === undefined,
+      privateKey: e.JWT_PRIVATE_KEY,
+      previousPrivateKey: e.JWT_PRIVATE_KEY_PREVIOUS,
       issuer: e.JWT_ISSUER,
       audience: e.JWT_AUDIENCE,
     }),

@@ -49,6 +49,20 @@ export class InvalidTokenError extends AppError {
   }
 }
 
+/**
+ * An API key that is malformed, unknown, revoked or expired: answered exactly
+ * as a bad token (401). `refusal`, the key's id and its user are for the audit log.
+ */
+export class ApiKeyRefusedError extends InvalidTokenError {
+  constructor(
+    readonly refusal: 'malformed' | 'unknown' | 'revoked' | 'expired',
+    readonly apiKeyId?: string,
+    readonly userId?: string,
+  ) {
+    super(`api key ${refusal}`);
+  }
+}
+
 export class ForbiddenError extends AppError {
   constructor(message = 'Not allowed') {
     super('FORBIDDEN', message);
@@ -71,6 +85,20 @@ export class EmailNotVerifiedError extends AppError {
   static readonly reason = 'EMAIL_NOT_VERIFIED';
   constructor(message = 'Verify your email address first: open the link we mailed to it') {
     super('FORBIDDEN', message, { reason: EmailNotVerifiedError.reason });
+  }
+}
+
+/**
+ * An API key used a field that declares none of its scopes (or, with
+ * `requiredScopes` empty, a field no key may use, such as managing credentials).
+ */
+export class ScopeRequiredError extends AppError {
+  static readonly reason = 'SCOPE';
+  constructor(readonly requiredScopes: readonly string[]) {
+    super('FORBIDDEN', requiredScopes.length === 0 ? 'API keys cannot use this field' : `This API key needs one of these scopes: ${requiredScopes.join(', ')}`, {
+      reason: ScopeRequiredError.reason,
+      requiredScopes,
+    });
   }
 }
 

@@ -13,6 +13,9 @@ export type RecoveryCodeHash = Brand<string, 'RecoveryCodeHash'>;
 /** Links mailed to a user carry a one-time token; only its hash is stored. */
 export type OneTimeTokenHash = Brand<string, 'OneTimeTokenHash'>;
 export type OneTimeTokenPurpose = 'password_reset' | 'email_verification' | 'email_change';
+export type ApiKeyId = Brand<string, 'ApiKeyId'>;
+/** Only API keys' hashes are stored: a leaked table cannot be used to call the API. */
+export type ApiKeyHash = Brand<string, 'ApiKeyHash'>;
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

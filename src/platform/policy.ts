@@ -3,11 +3,12 @@
 // once as a function by the domain that owns it, and handed to the access
 // stage by the composition root. The server refuses to start on a policy name
 // the SDL uses but nobody registered, and on one registered but never used.
-import type { RequestContext, SignedInViewer } from './request-context.js';
+import type { Actor, RequestContext } from './request-context.js';
 
 /** One field's question to a policy: may this viewer use it, with this parent and these arguments? */
 export interface PolicyRequest {
-  readonly viewer: SignedInViewer;
+  /** A signed-in person, or an API key acting for its user. */
+  readonly viewer: Actor;
   readonly parent: unknown;
   readonly args: Readonly<Record<string, unknown>>;
 }

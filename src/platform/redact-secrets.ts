@@ -21,6 +21,10 @@ const secretKeys = new Set([
   'metricstoken',
   'mfatoken',
   'secret',
+  'previoussecret',
+  'privatekey',
+  'previousprivatekey',
+  'apikey',
 ]);
 // Values under these keys are all censored, whatever their names: variables
 // carry passwords and refresh tokens under names the client chose.

@@ -1,5 +1,5 @@
 import type { AuthProof } from './auth-proof.js';
-import type { SessionId, UserId } from './ids.js';
+import type { ApiKeyId, SessionId, UserId } from './ids.js';
 import type { Logger } from './logger.js';
 
 export type Role = 'USER' | 'ADMIN';
@@ -13,7 +13,27 @@ export interface SignedInViewer {
   /** Whether the user's address is verified, as stored now (read by the same session check as the role). */
   readonly emailVerified: boolean;
 }
-export type Viewer = { readonly kind: 'anonymous' } | SignedInViewer;
+
+/**
+ * A request made with an API key: it acts as the key's user, but only on
+ * fields that declare a scope it holds (@auth(scopes:)), and never as a
+ * session (it cannot manage credentials).
+ */
+export interface ApiKeyViewer {
+  readonly kind: 'apiKey';
+  readonly userId: UserId;
+  /** The user's role as stored now. */
+  readonly role: Role;
+  readonly apiKeyId: ApiKeyId;
+  readonly scopes: ReadonlySet<string>;
+  /** Whether the user's address is verified, as stored now. */
+  readonly emailVerified: boolean;
+}
+
+/** Whom a request acts for: a signed-in person or an API key's user. */
+export type Actor = SignedInViewer | ApiKeyViewer;
+
+export type Viewer = { readonly kind: 'anonymous' } | Actor;
 
 export const anonymous: Viewer = Object.freeze({ kind: 'anonymous' });
 

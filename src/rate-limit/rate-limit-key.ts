@@ -32,7 +32,8 @@ function embeddedIpv4(group: string): string[] {
 /** The caller part of a counter key. */
 export function callerKey(context: RequestContext, per: RateLimit['per']): string {
   if (per === 'ALL') return 'all';
-  if (per === 'CALLER' && context.viewer.kind === 'user') return `user:${context.viewer.userId}`;
+  // An API key counts as its user: a second key buys no second budget.
+  if (per === 'CALLER' && context.viewer.kind !== 'anonymous') return `user:${context.viewer.userId}`;
   return `ip:${ipBucket(context.origin.ip)}`;
 }
 

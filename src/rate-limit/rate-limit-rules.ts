@@ -44,7 +44,7 @@ export function createRateLimitRules(deps: RateLimitRuleDeps): ReadonlyMap<strin
         const retryAfter = secondsUntil(state.resetAt, clock.now());
         // Once per window and key, so a flood cannot flood the audit log too.
         if (state.count === limit.max + 1) {
-          audit.record({ type: 'rate_limit.rejected', origin: context.origin, actorId: context.viewer.kind === 'user' ? context.viewer.userId : undefined, limit: limit.name, field: `${typeName}.${fieldName}`, retryAfter });
+          audit.record({ type: 'rate_limit.rejected', origin: context.origin, actorId: context.viewer.kind === 'anonymous' ? undefined : context.viewer.userId, limit: limit.name, field: `${typeName}.${fieldName}`, retryAfter });
         }
         return new RateLimitedError(retryAfter);
       }

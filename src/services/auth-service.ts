@@ -111,9 +111,9 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
   const throttle = deps.loginThrottle ?? noThrottle;
   const registerUser = createRegisterUser({ users, passwords, clock, emails });
 
-  function tokensFor(user: UserRecord, sessionId: SessionId, refreshToken: string, proof: AuthProof): AuthResult {
+  async function tokensFor(user: UserRecord, sessionId: SessionId, refreshToken: string, proof: AuthProof): Promise<AuthResult> {
     const viewer: SignedInViewer = { kind: 'user', userId: user.id, role: user.role, sessionId, emailVerified: user.emailVerified };
-    const access = accessTokens.sign({ ...viewer, proof });
+    const access = await accessTokens.sign({ ...viewer, proof });
     return {
       accessToken: access.token,
       refreshToken,

@@ -18,7 +18,7 @@
 // answers go stale for at most SESSION_CACHE_TTL, as without Redis.
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { isId, type SessionId, type UserId } from '../platform/ids.js';
+import { isId, type ApiKeyId, type SessionId, type UserId } from '../platform/ids.js';
 import type { Logger } from '../platform/logger.js';
 import { createAcknowledgements } from './acknowledgements.js';
 import type { SessionChange, SessionInvalidations } from './session-invalidations.js';
@@ -112,5 +112,6 @@ function parseMessage(text: string): Message | undefined {
   if (typeof from !== 'string' || !isId(from) || typeof seq !== 'string' || typeof id !== 'string' || !isId(id)) return undefined;
   if (kind === 'session') return { change: { kind, id: id as SessionId }, from, seq };
   if (kind === 'user') return { change: { kind, id: id as UserId }, from, seq };
+  if (kind === 'apiKey') return { change: { kind, id: id as ApiKeyId }, from, seq };
   return undefined;
 }

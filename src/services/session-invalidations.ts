@@ -1,12 +1,13 @@
-// How one instance tells the others that a session ended or a user changed,
-// so their cached "this session is live" answers go at once. Alone, an
+// How one instance tells the others that a session ended, an API key was
+// revoked or a user changed, so their cached "this is live" answers go at once. Alone, an
 // instance needs nobody to tell (`localOnly`); with REDIS_URL the changes go
 // over a Redis channel (redis-session-invalidations.ts).
-import type { SessionId, UserId } from '../platform/ids.js';
+import type { ApiKeyId, SessionId, UserId } from '../platform/ids.js';
 
 export type SessionChange =
   | { readonly kind: 'session'; readonly id: SessionId }
   | { readonly kind: 'user'; readonly id: UserId }
+  | { readonly kind: 'apiKey'; readonly id: ApiKeyId }
   /** Changes may have been missed (the channel dropped or came back): forget everything. */
   | { readonly kind: 'all' };
 

@@ -6,6 +6,7 @@
 // apply it to their caches; while they may be missing changes they cache
 // nothing. The TTL bounds how stale a change made elsewhere (the CLI) can be.
 import type { AccessTokenSubject } from '../credentials/access-tokens.js';
+import { remember } from '../platform/bounded-cache.js';
 import type { Clock } from '../platform/clock.js';
 import { InvalidTokenError } from '../platform/errors.js';
 import type { SessionId, UserId } from '../platform/ids.js';
@@ -59,7 +60,7 @@ export function createSessionVerifier(deps: {
     generation += 1;
     if (change.kind === 'all') cache.clear();
     else if (change.kind === 'session') cache.delete(change.id);
-    else {
+    else if (change.kind === 'user') {
       // Rare (role change, deletion) and bounded by maxEntries.
       for (const [id, entry] of cache) if (entry.viewer?.userId === change.id) cache.delete(id);
     }
@@ -79,11 +80,7 @@ export function createSessionVerifier(deps: {
       sessionExpiresAt: live?.expiresAt ?? 0,
       cachedAt: now,
     };
-    if (generation === startedIn && invalidations.listening) {
-      cache.delete(id); // re-inserted last, so eviction below takes the least recently loaded
-      if (cache.size >= maxEntries) cache.delete(cache.keys().next().value as SessionId);
-      cache.set(id, entry);
-    }
+    if (generation === startedIn && invalidations.listening) remember(cache, id, entry, maxEntries);
     return entry;
   }
 

@@ -4,6 +4,7 @@ import type { AuditLog } from '../platform/audit.js';
 import type { Clock } from '../platform/clock.js';
 import { BadUserInputError } from '../platform/errors.js';
 import type { RequestOrigin, Role, SignedInViewer, Viewer } from '../platform/request-context.js';
+import type { ApiKeyVerifier } from './api-key-verifier.js';
 import type { UserRepository } from '../repositories/user-repository.js';
 import { checkNotLastAdmin, checkPageSize, parseCursor, parseUserId, toCursor } from './input.js';
 import { toPage } from './page.js';
@@ -18,13 +19,14 @@ export interface UserService {
   delete(actor: SignedInViewer, id: string, origin: RequestOrigin): Promise<boolean>;
 }
 
-export function createUserService(deps: { users: UserRepository; verifier: SessionVerifier; audit: AuditLog; clock: Clock }): UserService {
-  const { users, verifier, audit, clock } = deps;
+export function createUserService(deps: { users: UserRepository; verifier: SessionVerifier; apiKeyVerifier: ApiKeyVerifier; audit: AuditLog; clock: Clock }): UserService {
+  const { users, verifier, apiKeyVerifier, audit, clock } = deps;
   return {
     async me(viewer) {
-      if (viewer.kind !== 'user') return null;
-      // The session check read the user moments ago for this very request.
-      return verifier.cachedUser(viewer) ?? (await users.findById(viewer.userId)) ?? null;
+      if (viewer.kind === 'anonymous') return null;
+      // The session (or key) check read the user moments ago for this very request.
+      const cached = viewer.kind === 'user' ? verifier.cachedUser(viewer) : apiKeyVerifier.cachedUser(viewer);
+      return cached ?? (await users.findById(viewer.userId)) ?? null;
     },
 
     async byId(id) {

@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
+import type { Env } from '../../src/platform/config.js';
 import { serveDirectory } from './serve-directory.js';
+import { startTestServer, type TestServer } from './start-test-server.js';
 
 const chromiumPath = '/usr/bin/chromium';
 const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'];
@@ -53,6 +55,35 @@ export async function prepareWebExample(name: string, options: { spa?: boolean }
       await browser?.close();
       await site.close();
       for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface ExampleInChromium {
+  readonly server: TestServer;
+  readonly site: WebExample;
+  readonly browser: BrowserContext;
+  /** The page, not yet opened: tests attach their listeners, then `page.goto(site.origin)`. */
+  readonly page: Page;
+  readonly apiUrl: string;
+  close(): Promise<void>;
+}
+
+/** The page, built against a fresh test server whose CORS_ORIGINS names the page's origin, open in Chromium. */
+export async function openExampleInChromium(options: { readonly name: string; readonly env?: Env }): Promise<ExampleInChromium> {
+  const site = await prepareWebExample(options.name);
+  const server = await startTestServer({ env: { CORS_ORIGINS: site.origin, ...options.env } });
+  const apiUrl = `${server.url}/graphql`;
+  const { browser, page } = await site.open(apiUrl);
+  return {
+    server,
+    site,
+    browser,
+    page,
+    apiUrl,
+    async close() {
+      await site.close();
+      await server.close();
     },
   };
 }

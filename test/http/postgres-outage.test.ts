@@ -10,6 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase } from '../../db/create-database.js';
 import { login, refresh, signup } from '../helpers/accounts.js';
+import { createApiKey } from '../helpers/api-keys.js';
 import { expectDatabaseUnavailable } from '../helpers/database-unavailable.js';
 import { startTestServer, type TestServer } from '../helpers/start-test-server.js';
 import { startTcpProxy } from '../helpers/tcp-proxy.js';
@@ -45,6 +46,7 @@ describe.skipIf(testDatabaseUrl === undefined)('PostgreSQL down and back', () =>
 
   it('answers 503 SERVICE_UNAVAILABLE with Retry-After while down, then recovers without a restart', async () => {
     const ada = await signup(server, 'ada@example.com');
+    const { key } = await createApiKey(server, ada.accessToken, ['profile:read']);
     expect(await healthz()).toBe(200);
 
     await postgres.acceptConnections(false);
@@ -57,6 +59,7 @@ describe.skipIf(testDatabaseUrl === undefined)('PostgreSQL down and back', () =>
     expect((await server.fetch('/readyz')).status).toBe(503);
     // The session check itself cannot be made: the whole request is refused.
     expectDatabaseUnavailable(await server.graphql('{ me { id email } }', { token: ada.accessToken }));
+    expectDatabaseUnavailable(await server.graphql('{ me { id } }', { token: key })); // an API key's check alike
     expectDatabaseUnavailable(await refresh(server, ada.refreshToken));
     expectDatabaseUnavailable(await server.graphql('mutation($e: String!, $p: String!) { signup(email: $e, password: $p) { accessToken } }', { variables: { e: 'bob@example.com', p: 'correct horse battery' } }));
     // One warning for the outage, not an error with a stack for each request;
@@ -71,6 +74,7 @@ describe.skipIf(testDatabaseUrl === undefined)('PostgreSQL down and back', () =>
     expect(await healthz()).toBe(200);
     const me = await server.graphql('{ me { email } }', { token: ada.accessToken });
     expect(me.body).toEqual({ data: { me: { email: 'ada@example.com' } } });
+    expect((await server.graphql('{ me { email } }', { token: key })).body).toEqual({ data: { me: { email: 'ada@example.com' } } });
     // The refresh that failed while down used nothing up: the same token still rotates, once.
     const rotated = await refresh(server, ada.refreshToken);
     expect(rotated.body.errors).toBeUndefined();

@@ -7,7 +7,7 @@ import { loadTypeDefs } from '../../src/resolvers/build-schema.js';
 import { codeOf, signup, type SignedIn } from '../helpers/accounts.js';
 import { startTestServer, type TestServer } from '../helpers/start-test-server.js';
 
-const ownerGuard = '@auth(requires: OWNER)';
+const ownerGuard = '@auth(requires: OWNER, scopes: ["profile:read"])';
 const typeDefs = loadTypeDefs().map((sdl) => sdl.replace(`user("The user's id." id: ID!): User ${ownerGuard}`, 'user("The user\'s id." id: ID!): User @public'));
 
 describe('a guarded field reached through a public one', () => {

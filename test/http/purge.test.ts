@@ -37,12 +37,12 @@ describe('purge of ended and expired sessions and tokens', () => {
     expect(later.body.errors).toBeUndefined();
     expect(rows()).toEqual({ sessions: 4, refreshTokens: 5, deviceTokens: 4 });
 
-    expect(await server.app.purgeExpired()).toEqual({ sessions: 0, refreshTokens: 0, deviceTokens: 0 });
+    expect(await server.app.purgeExpired()).toEqual({ sessions: 0, refreshTokens: 0, deviceTokens: 0, apiKeys: 0 });
 
     server.clock.advance(30 * minute + 1); // 1h: the ended session is past retention; two tokens expired
-    expect(await server.app.purgeExpired()).toEqual({ sessions: 1, refreshTokens: 2, deviceTokens: 0 });
+    expect(await server.app.purgeExpired()).toEqual({ sessions: 1, refreshTokens: 2, deviceTokens: 0, apiKeys: 0 });
     expect(rows()).toEqual({ sessions: 3, refreshTokens: 2, deviceTokens: 4 });
-    expect(server.logs.find((l) => l['msg'] === 'purged expired sessions and tokens')).toMatchObject({ purged: { sessions: 1, refreshTokens: 2, deviceTokens: 0 } });
+    expect(server.logs.find((l) => l['msg'] === 'purged expired sessions, tokens and API keys')).toMatchObject({ purged: { sessions: 1, refreshTokens: 2, deviceTokens: 0, apiKeys: 0 } });
 
 
     // The live session carries on; its purged, rotated first token is now merely unknown.
@@ -52,11 +52,11 @@ describe('purge of ended and expired sessions and tokens', () => {
     expect(auditEvents(server, 'token.rejected').at(-1)).toMatchObject({ reason: 'refresh_token_unknown' });
 
     server.clock.advance(30 * minute); // 1h30: the signups' device tokens expired, the login's is live; two more refresh tokens expired
-    expect(await server.app.purgeExpired()).toEqual({ sessions: 0, refreshTokens: 2, deviceTokens: 3 });
+    expect(await server.app.purgeExpired()).toEqual({ sessions: 0, refreshTokens: 2, deviceTokens: 3, apiKeys: 0 });
     expect(rows()).toEqual({ sessions: 3, refreshTokens: 1, deviceTokens: 1 });
 
     server.clock.advance(90 * minute); // 3h: the signups' sessions expired at 2h, more than 1h ago; the login's device token at 2h
-    expect(await server.app.purgeExpired()).toEqual({ sessions: 2, refreshTokens: 0, deviceTokens: 1 }); // their tokens go with them
+    expect(await server.app.purgeExpired()).toEqual({ sessions: 2, refreshTokens: 0, deviceTokens: 1, apiKeys: 0 }); // their tokens go with them
     expect(rows()).toEqual({ sessions: 1, refreshTokens: 0, deviceTokens: 0 });
   });
 });

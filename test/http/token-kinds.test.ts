@@ -52,13 +52,13 @@ describe('token kinds and rejection reasons', () => {
     const badSignature = `${alice.accessToken.slice(0, alice.accessToken.lastIndexOf('.') + 1)}${'A'.repeat(43)}`;
     const unknownKid = resignToken(alice.accessToken, { header: { kid: 'not-a-key-we-know' } });
     expectRefused(await server.graphql('{ me { id } }', { token: badSignature }));
-    expect(lastRejection()).toMatchObject({ reason: 'JsonWebTokenError: invalid signature' });
+    expect(lastRejection()).toMatchObject({ reason: 'invalid signature' });
     expectRefused(await server.graphql('{ me { id } }', { token: unknownKid }));
     expect(lastRejection()).toMatchObject({ reason: 'unknown kid "not-a-key-we-know"' });
 
     server.clock.advance(15 * 60 * 1000 + 1000); // past ACCESS_TOKEN_TTL
     expectRefused(await server.graphql('{ me { id } }', { token: alice.accessToken }));
-    expect(lastRejection()).toMatchObject({ reason: 'TokenExpiredError: jwt expired' });
+    expect(lastRejection()).toMatchObject({ reason: 'jwt expired' });
   });
 
   it('refuses a header that is not "Bearer <token>" rather than treating the caller as anonymous', async () => {
@@ -71,9 +71,9 @@ describe('token kinds and rejection reasons', () => {
       'not a JWS compact token',
       'refresh_token_malformed',
       'typ "JWT" is not at+jwt',
-      'JsonWebTokenError: invalid signature',
+      'invalid signature',
       'unknown kid "not-a-key-we-know"',
-      'TokenExpiredError: jwt expired',
+      'jwt expired',
       'Authorization header is not "Bearer <token>"',
     ]);
     const lines = JSON.stringify(server.logs);

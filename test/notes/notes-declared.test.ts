@@ -87,7 +87,7 @@ describe('declarations the boot refuses', () => {
   });
 
   it('an unknown policy, naming the registered ones', async () => {
-    await expect(boot(['extend type Query { secret: Int @auth(policy: "NOT_REGISTERED") }'])).rejects.toThrow(/Query\.secret: policy "NOT_REGISTERED" is not registered \(registered: NOTE_QUOTA\)/);
+    await expect(boot(['extend type Query { secret: Int @auth(policy: "NOT_REGISTERED") }'])).rejects.toThrow(/Query\.secret: policy "NOT_REGISTERED" is not registered \(registered: API_KEY_QUOTA, NOTE_QUOTA\)/);
   });
 
   it('a registered policy that no field uses', async () => {

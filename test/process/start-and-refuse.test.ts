@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/platform/config.js';
+import { privateKeyPem } from '../helpers/private-keys.js';
 import { repoRoot, runProcess, startProcess, tempDirectory, tsxBin } from '../helpers/run-process.js';
 
 const directory = tempDirectory('start-test-');
@@ -16,7 +17,16 @@ describe('refusing to start', () => {
   it('exits non-zero with one plain message naming the setting, and no stack: production without JWT_SECRET', async () => {
     const result = await runProcess(tsxBin, ['src/main.ts'], { env: { PORT: '0', HOST: '127.0.0.1', DATABASE_URL: ':memory:', NODE_ENV: 'production' } });
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe('Cannot start: JWT_SECRET is required when NODE_ENV=production (at least 32 bytes, e.g. `openssl rand -base64 48`)\n');
+    expect(result.stderr).toBe('Cannot start: JWT_SECRET is required when NODE_ENV=production (at least 32 bytes, e.g. `openssl rand -base64 48`), unless JWT_PRIVATE_KEY is set\n');
+    expect(result.stdout).toBe('');
+  });
+
+  // A key is checked when the app loads it (test/credentials/signing-keys.test.ts has every case): the same plain refusal.
+  it('exits non-zero naming JWT_PRIVATE_KEY when it cannot sign, without repeating the key', async () => {
+    const key = privateKeyPem('rsa1024');
+    const result = await runProcess(tsxBin, ['src/main.ts'], { env: { PORT: '0', HOST: '127.0.0.1', DATABASE_URL: ':memory:', JWT_PRIVATE_KEY: key } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('Cannot start: JWT_PRIVATE_KEY: an RSA key of 1024 bits is too small; use at least 2048 bits (or Ed25519)\n');
     expect(result.stdout).toBe('');
   });
 

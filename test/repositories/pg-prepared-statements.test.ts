@@ -33,4 +33,15 @@ describe.skipIf(testDatabaseUrl === undefined)('the PostgreSQL sign-in path', ()
     const { rows } = await database.db.execute<{ name: string }>(sql`select name from pg_prepared_statements order by name`);
     expect(rows.map((row) => row.name)).toEqual(expect.arrayContaining(['device_token_owner', 'refresh_token_insert', 'session_insert', 'sessions_live_of_user', 'user_by_email', 'user_by_id']));
   });
+
+  it('reads an API key on a cache miss with a prepared statement too', async () => {
+    const { accessToken } = await signup(server, 'prepared-key@example.com');
+    const created = await server.graphql('mutation { createApiKey(name: "k", scopes: ["profile:read"]) { key } }', { token: accessToken });
+    const key = (created.body.data?.['createApiKey'] as { key: string }).key;
+    expect((await server.graphql('{ me { email } }', { token: key })).body.data).toEqual({ me: { email: 'prepared-key@example.com' } });
+    const database = server.app.database;
+    if (database.dialect !== 'postgres') throw new Error('expected PostgreSQL');
+    const { rows } = await database.db.execute<{ name: string }>(sql`select name from pg_prepared_statements order by name`);
+    expect(rows.map((row) => row.name)).toContain('api_key_status');
+  });
 });

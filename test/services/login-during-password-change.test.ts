@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDatabase, type Database } from '../../db/create-database.js';
 import { createAccessTokens } from '../../src/credentials/access-tokens.js';
+import { loadTokenKeys } from '../../src/credentials/signing-keys.js';
 import { createPasswordHasher, type PasswordHasher } from '../../src/credentials/passwords.js';
 import { createAuditLog } from '../../src/platform/audit.js';
 import { createLogger } from '../../src/platform/logger.js';
@@ -59,7 +60,8 @@ describe('a login racing a password change', () => {
     const devices = createDeviceTrust({ deviceTokens: createDeviceTokenRepository(database), clock, ttlMs: 86_400_000, keepPerUser: 10 });
     const { accountMail, outbox } = createServiceMail({ database, clock, log, audit });
     const common = { users, sessions, verifier, audit, clock, passwords, devices, accountMail };
-    const accessTokens = createAccessTokens({ secret: testSecret, previousSecret: undefined, issuer: 'i', audience: 'a', ttlMs: 60_000 }, clock);
+    const keys = await loadTokenKeys({ secret: testSecret, previousSecret: undefined, privateKey: undefined, previousPrivateKey: undefined });
+    const accessTokens = createAccessTokens({ keys, issuer: 'i', audience: 'a', ttlMs: 60_000 }, clock);
     const auth = createAuthService({ ...common, accessTokens, refreshTokenTtlMs: 3_600_000, sessionMaxAgeMs: 86_400_000, refreshReuseGraceMs: 0, maxSessionsPerUser: 50, requireVerifiedEmail: false, emails: createEmailAddresses({ users, utf8LocalParts: false }) });
     const account = createSessionService(common);
 

@@ -9,11 +9,11 @@ import {
   RequestPasswordResetDocument,
 } from './account-mail-operations.js';
 import { byId } from './by-id.js';
-import { onSubmit, type Runner } from './form-action.js';
+import { onSubmit, type Run } from './form-action.js';
 
 export interface AccountMailScreensDeps {
   readonly api: AuthClient;
-  readonly run: Runner;
+  readonly run: Run;
   readonly log: (text: string) => void;
 }
 

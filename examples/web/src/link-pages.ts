@@ -8,11 +8,11 @@ import type { AuthClient } from './auth-client.js';
 import { ConfirmEmailChangeDocument, ResetPasswordDocument, VerifyEmailDocument } from './account-mail-operations.js';
 import { byId } from './by-id.js';
 import { describeError } from './describe-error.js';
-import { onSubmit, type Runner } from './form-action.js';
+import { onSubmit, type Run } from './form-action.js';
 
 export interface LinkPageDeps {
   readonly api: AuthClient;
-  readonly run: Runner;
+  readonly run: Run;
   readonly log: (text: string) => void;
 }
 

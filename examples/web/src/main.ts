@@ -1,6 +1,7 @@
 // The page: a sign-up/sign-in form, then the account, its sessions (one per
 // device) with per-device sign-out, and sign-out everywhere.
 import { createAccountMailScreens } from './account-mail-screens.js';
+import { createApiKeysScreen } from './api-keys-screen.js';
 import { createAuthClient } from './auth-client.js';
 import { byId } from './by-id.js';
 import { describeError } from './describe-error.js';
@@ -56,6 +57,7 @@ const steps = createSignInSteps(
   { api, run, log, onSignedIn: (payload, email) => signedIn(payload, email ? `Signed in as ${email}` : 'Signed in') },
 );
 const accountMail = createAccountMailScreens({ api, run, log });
+const apiKeys = createApiKeysScreen(byId('api-keys'), { api, run, log });
 
 function showSignedIn(signedIn: boolean): void {
   ui.form.hidden = signedIn || steps.askingForCode;
@@ -65,6 +67,7 @@ function showSignedIn(signedIn: boolean): void {
     security.clear();
     stepUp.clear();
     accountMail.clear();
+    apiKeys.clear();
   }
 }
 
@@ -105,8 +108,7 @@ async function loadAccount(): Promise<void> {
     void run(() => (session.current ? signOut() : endSession(session.id, session.userAgent)));
   });
   showSignedIn(true);
-  await security.load();
-  await notes.load();
+  await Promise.all([security.load(), notes.load(), apiKeys.load()]);
 }
 
 /** Where every way of signing in ends: keep the tokens (and the device token), show the account. */

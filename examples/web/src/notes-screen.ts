@@ -3,9 +3,10 @@
 // whose notes these are (`notes` is always the viewer's own); the screen only
 // makes sure nothing of one session is drawn into the next.
 import type { AuthClient } from './auth-client.js';
-import { describeError } from './describe-error.js';
+import { formAction, type Run } from './form-action.js';
 import { CreateNoteDocument, DeleteNoteDocument, MyNotesDocument, UpdateNoteDocument } from './notes-operations.js';
-import { button, clearFieldErrors, drawEditor, drawNote, element, noteForm, showFieldError, type Note } from './render-notes.js';
+import { button, clearFieldErrors, element } from './render-form.js';
+import { drawEditor, drawNote, noteForm, type Note } from './render-notes.js';
 
 /** Small enough that a handful of notes already shows "More". */
 export const notesPageSize = 10;
@@ -13,7 +14,7 @@ export const notesPageSize = 10;
 export interface NotesScreenDeps {
   readonly api: AuthClient;
   /** The page's runner: shows "Working…", then the error of a failed action. */
-  readonly run: (action: () => Promise<void>) => Promise<void>;
+  readonly run: Run;
   readonly log: (text: string) => void;
 }
 
@@ -59,30 +60,7 @@ export function createNotesScreen(section: HTMLElement, { api, run, log }: Notes
     drawNote(row, note, { onEdit: () => edit(row, note), onDelete: () => remove(row, note) });
   }
 
-  /**
-   * Runs one action of a form or row: its buttons are off while it runs (no
-   * double submit), a BAD_USER_INPUT lands next to the field it names, and
-   * after RATE_LIMITED they stay off for `retryAfter` seconds.
-   */
-  function act(container: HTMLElement, form: HTMLFormElement | undefined, action: () => Promise<void>): Promise<void> {
-    const buttons = container instanceof HTMLButtonElement ? [container] : [...container.querySelectorAll('button')];
-    return run(async () => {
-      if (form) clearFieldErrors(form);
-      for (const b of buttons) b.disabled = true;
-      let holdSeconds = 0;
-      try {
-        await action();
-      } catch (error) {
-        if (form && showFieldError(form, error)) return;
-        holdSeconds = describeError(error).retryAfter ?? 0;
-        throw error;
-      } finally {
-        setTimeout(() => {
-          for (const b of buttons) b.disabled = false;
-        }, holdSeconds * 1000);
-      }
-    });
-  }
+  const act = formAction(run);
 
   async function fetchPage(after: string | null): Promise<void> {
     const at = generation;

@@ -2,44 +2,10 @@
 // inline editor. A note's title and body are whatever its owner typed, so
 // they go in through textContent and input values only, never innerHTML:
 // a title such as `<img src=x onerror=alert(1)>` stays text.
-import { ApiError } from './auth-client.js';
 import type { NoteFieldsFragment as Note } from './gql/graphql.js';
+import { button, element, field, when } from './render-form.js';
 
 export type { Note };
-
-export function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string): HTMLElementTagNameMap[K] {
-  const created = document.createElement(tag);
-  if (text !== undefined) created.textContent = text;
-  return created;
-}
-
-export function button(text: string, className: string, type: 'button' | 'submit' = 'button'): HTMLButtonElement {
-  const created = element('button', text);
-  created.type = type;
-  created.className = className;
-  return created;
-}
-
-const when = (iso: string) => new Date(iso).toLocaleString();
-
-/**
- * A labelled control with the place for its error right beside it. The
- * error's `data-error-for` is the argument name the API puts in
- * `extensions.field` (title, body), which is how an error finds its field.
- */
-function field(label: string, name: 'title' | 'body', control: HTMLInputElement | HTMLTextAreaElement, idPrefix: string): HTMLElement {
-  control.name = name;
-  control.id = `${idPrefix}-${name}`;
-  const error = element('span');
-  error.className = 'field-error';
-  error.id = `${control.id}-error`;
-  error.dataset['errorFor'] = name;
-  error.setAttribute('aria-live', 'polite');
-  control.setAttribute('aria-describedby', error.id);
-  const wrapper = element('label', label);
-  wrapper.append(control, error);
-  return wrapper;
-}
 
 export interface NoteFormElements {
   readonly form: HTMLFormElement;
@@ -71,26 +37,6 @@ export function noteForm(idPrefix: string, submitText: string, note?: Note): Not
   actions.append(button(submitText, 'save', 'submit'));
   form.append(actions);
   return { form, title, body };
-}
-
-/** Shows a BAD_USER_INPUT next to the field it names; false when it names none of this form's. */
-export function showFieldError(form: HTMLFormElement, error: unknown): boolean {
-  if (!(error instanceof ApiError)) return false;
-  const bad = error.errors.find((e) => e.extensions?.code === 'BAD_USER_INPUT' && e.extensions.field !== undefined);
-  const name = bad?.extensions?.field;
-  if (bad === undefined || name === undefined) return false;
-  const place = [...form.querySelectorAll<HTMLElement>('[data-error-for]')].find((candidate) => candidate.dataset['errorFor'] === name);
-  const control = form.elements.namedItem(name);
-  if (place === undefined || !(control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement)) return false;
-  place.textContent = bad.message;
-  control.setAttribute('aria-invalid', 'true');
-  control.focus();
-  return true;
-}
-
-export function clearFieldErrors(form: HTMLFormElement): void {
-  for (const place of form.querySelectorAll<HTMLElement>('[data-error-for]')) place.textContent = '';
-  for (const control of form.querySelectorAll('[aria-invalid]')) control.removeAttribute('aria-invalid');
 }
 
 export interface NoteRowActions {

@@ -21,6 +21,10 @@ type Documents = {
     "\n  mutation RequestEmailVerification {\n    requestEmailVerification\n  }\n": typeof types.RequestEmailVerificationDocument,
     "\n  mutation RequestEmailChange($newEmail: String!, $currentPassword: String!) {\n    requestEmailChange(newEmail: $newEmail, currentPassword: $currentPassword)\n  }\n": typeof types.RequestEmailChangeDocument,
     "\n  mutation ConfirmEmailChange($token: String!) {\n    confirmEmailChange(token: $token) {\n      id\n    }\n  }\n": typeof types.ConfirmEmailChangeDocument,
+    "\n  fragment ApiKeyFields on ApiKey {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    lastUsedAt\n    expiresAt\n  }\n": typeof types.ApiKeyFieldsFragmentDoc,
+    "\n  query ApiKeysScreen {\n    apiKeys {\n      ...ApiKeyFields\n    }\n    apiScopes {\n      name\n      description\n    }\n  }\n": typeof types.ApiKeysScreenDocument,
+    "\n  mutation CreateApiKey($name: String!, $scopes: [String!]!, $expiresIn: String) {\n    createApiKey(name: $name, scopes: $scopes, expiresIn: $expiresIn) {\n      key\n      apiKey {\n        ...ApiKeyFields\n      }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id)\n  }\n": typeof types.RevokeApiKeyDocument,
     "\n  mutation VerifyMfa($mfaToken: String!, $code: String!) {\n    verifyMfa(mfaToken: $mfaToken, code: $code) {\n      ...Tokens\n      deviceToken\n    }\n  }\n": typeof types.VerifyMfaDocument,
     "\n  mutation StartPasskeyLogin($email: String) {\n    startPasskeyLogin(email: $email) {\n      challengeId\n      options\n    }\n  }\n": typeof types.StartPasskeyLoginDocument,
     "\n  mutation FinishPasskeyLogin($challengeId: ID!, $response: JSON!) {\n    finishPasskeyLogin(challengeId: $challengeId, response: $response) {\n      ...Tokens\n      deviceToken\n    }\n  }\n": typeof types.FinishPasskeyLoginDocument,
@@ -55,6 +59,10 @@ const documents: Documents = {
     "\n  mutation RequestEmailVerification {\n    requestEmailVerification\n  }\n": types.RequestEmailVerificationDocument,
     "\n  mutation RequestEmailChange($newEmail: String!, $currentPassword: String!) {\n    requestEmailChange(newEmail: $newEmail, currentPassword: $currentPassword)\n  }\n": types.RequestEmailChangeDocument,
     "\n  mutation ConfirmEmailChange($token: String!) {\n    confirmEmailChange(token: $token) {\n      id\n    }\n  }\n": types.ConfirmEmailChangeDocument,
+    "\n  fragment ApiKeyFields on ApiKey {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    lastUsedAt\n    expiresAt\n  }\n": types.ApiKeyFieldsFragmentDoc,
+    "\n  query ApiKeysScreen {\n    apiKeys {\n      ...ApiKeyFields\n    }\n    apiScopes {\n      name\n      description\n    }\n  }\n": types.ApiKeysScreenDocument,
+    "\n  mutation CreateApiKey($name: String!, $scopes: [String!]!, $expiresIn: String) {\n    createApiKey(name: $name, scopes: $scopes, expiresIn: $expiresIn) {\n      key\n      apiKey {\n        ...ApiKeyFields\n      }\n    }\n  }\n": types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id)\n  }\n": types.RevokeApiKeyDocument,
     "\n  mutation VerifyMfa($mfaToken: String!, $code: String!) {\n    verifyMfa(mfaToken: $mfaToken, code: $code) {\n      ...Tokens\n      deviceToken\n    }\n  }\n": types.VerifyMfaDocument,
     "\n  mutation StartPasskeyLogin($email: String) {\n    startPasskeyLogin(email: $email) {\n      challengeId\n      options\n    }\n  }\n": types.StartPasskeyLoginDocument,
     "\n  mutation FinishPasskeyLogin($challengeId: ID!, $response: JSON!) {\n    finishPasskeyLogin(challengeId: $challengeId, response: $response) {\n      ...Tokens\n      deviceToken\n    }\n  }\n": types.FinishPasskeyLoginDocument,
@@ -107,6 +115,22 @@ export function graphql(source: "\n  mutation RequestEmailChange($newEmail: Stri
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ConfirmEmailChange($token: String!) {\n    confirmEmailChange(token: $token) {\n      id\n    }\n  }\n"): typeof import('./graphql').ConfirmEmailChangeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ApiKeyFields on ApiKey {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    lastUsedAt\n    expiresAt\n  }\n"): typeof import('./graphql').ApiKeyFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiKeysScreen {\n    apiKeys {\n      ...ApiKeyFields\n    }\n    apiScopes {\n      name\n      description\n    }\n  }\n"): typeof import('./graphql').ApiKeysScreenDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiKey($name: String!, $scopes: [String!]!, $expiresIn: String) {\n    createApiKey(name: $name, scopes: $scopes, expiresIn: $expiresIn) {\n      key\n      apiKey {\n        ...ApiKeyFields\n      }\n    }\n  }\n"): typeof import('./graphql').CreateApiKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id)\n  }\n"): typeof import('./graphql').RevokeApiKeyDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -53,6 +53,29 @@ export type ConfirmEmailChangeMutationVariables = Exact<{
 
 export type ConfirmEmailChangeMutation = { readonly confirmEmailChange: { readonly id: string } };
 
+export type ApiKeyFieldsFragment = { readonly id: string, readonly name: string, readonly prefix: string, readonly scopes: ReadonlyArray<string>, readonly createdAt: string, readonly lastUsedAt: string | null, readonly expiresAt: string | null };
+
+export type ApiKeysScreenQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiKeysScreenQuery = { readonly apiKeys: ReadonlyArray<{ readonly id: string, readonly name: string, readonly prefix: string, readonly scopes: ReadonlyArray<string>, readonly createdAt: string, readonly lastUsedAt: string | null, readonly expiresAt: string | null }>, readonly apiScopes: ReadonlyArray<{ readonly name: string, readonly description: string }> };
+
+export type CreateApiKeyMutationVariables = Exact<{
+  name: string;
+  scopes: ReadonlyArray<string> | string;
+  expiresIn?: string | null | undefined;
+}>;
+
+
+export type CreateApiKeyMutation = { readonly createApiKey: { readonly key: string, readonly apiKey: { readonly id: string, readonly name: string, readonly prefix: string, readonly scopes: ReadonlyArray<string>, readonly createdAt: string, readonly lastUsedAt: string | null, readonly expiresAt: string | null } } };
+
+export type RevokeApiKeyMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokeApiKeyMutation = { readonly revokeApiKey: boolean };
+
 export type VerifyMfaMutationVariables = Exact<{
   mfaToken: string;
   code: string;
@@ -238,6 +261,17 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const ApiKeyFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ApiKeyFields on ApiKey {
+  id
+  name
+  prefix
+  scopes
+  createdAt
+  lastUsedAt
+  expiresAt
+}
+    `, {"fragmentName":"ApiKeyFields"}) as unknown as TypedDocumentString<ApiKeyFieldsFragment, unknown>;
 export const NoteFieldsFragmentDoc = new TypedDocumentString(`
     fragment NoteFields on Note {
   id
@@ -288,6 +322,48 @@ export const ConfirmEmailChangeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConfirmEmailChangeMutation, ConfirmEmailChangeMutationVariables>;
+export const ApiKeysScreenDocument = new TypedDocumentString(`
+    query ApiKeysScreen {
+  apiKeys {
+    ...ApiKeyFields
+  }
+  apiScopes {
+    name
+    description
+  }
+}
+    fragment ApiKeyFields on ApiKey {
+  id
+  name
+  prefix
+  scopes
+  createdAt
+  lastUsedAt
+  expiresAt
+}`) as unknown as TypedDocumentString<ApiKeysScreenQuery, ApiKeysScreenQueryVariables>;
+export const CreateApiKeyDocument = new TypedDocumentString(`
+    mutation CreateApiKey($name: String!, $scopes: [String!]!, $expiresIn: String) {
+  createApiKey(name: $name, scopes: $scopes, expiresIn: $expiresIn) {
+    key
+    apiKey {
+      ...ApiKeyFields
+    }
+  }
+}
+    fragment ApiKeyFields on ApiKey {
+  id
+  name
+  prefix
+  scopes
+  createdAt
+  lastUsedAt
+  expiresAt
+}`) as unknown as TypedDocumentString<CreateApiKeyMutation, CreateApiKeyMutationVariables>;
+export const RevokeApiKeyDocument = new TypedDocumentString(`
+    mutation RevokeApiKey($id: ID!) {
+  revokeApiKey(id: $id)
+}
+    `) as unknown as TypedDocumentString<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>;
 export const VerifyMfaDocument = new TypedDocumentString(`
     mutation VerifyMfa($mfaToken: String!, $code: String!) {
   verifyMfa(mfaToken: $mfaToken, code: $code) {
