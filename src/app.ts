@@ -156,7 +156,7 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   const auth = createAuthService({ ...common, passwords, accessTokens, ...config, loginThrottle: rateLimiting.loginThrottle, emails, secondFactor: mfa.challenges });
   const sessions = createSessionService({ ...common, passwords });
   const users = createUserService(common);
-  const passwordReset = createPasswordResetService({ ...common, passwords });
+  const passwordReset = createPasswordResetService({ ...common, passwords, apiKeys: apiKeyRepository, passkeys: mfaRepositories.passkeys });
   const emailVerification = createEmailVerificationService(common);
   const emailChange = createEmailChangeService({ ...common, passwords });
   const apiKeys = createApiKeyService({ apiKeys: apiKeyRepository, verifier: apiKeyVerifier, audit, clock });

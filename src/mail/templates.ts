@@ -61,7 +61,7 @@ export const passwordResetMail = (site: Site, p: { email: string; link: string; 
     [
       `Someone, hopefully you, asked to reset the password of the account ${p.email} at ${site.name}.`,
       { label: 'Choose a new password', link: p.link },
-      `The link works once, for ${describeDuration(p.ttlMs)}. Choosing a new password signs the account out everywhere.`,
+      `The link works once, for ${describeDuration(p.ttlMs)}. Choosing a new password signs the account out everywhere and removes its passkeys and API keys.`,
       'If you did not ask for this, ignore this mail: your password stays as it is.',
     ],
     p.link,
@@ -70,7 +70,7 @@ export const passwordResetMail = (site: Site, p: { email: string; link: string; 
 export const passwordChangedMail = (site: Site, p: { email: string; origin: ChangeOrigin; how: 'reset' | 'changed' }): MailContent =>
   compose(site, 'Your password was changed', [
     `The password of your account ${p.email} at ${site.name} was ${p.how === 'reset' ? 'reset with a link sent to this address' : 'changed'} ${describeOrigin(p.origin)}.`,
-    p.how === 'reset' ? 'Every session of the account was signed out.' : 'Every other session of the account was signed out.',
+    p.how === 'reset' ? 'Every session of the account was signed out, and its passkeys and API keys were removed.' : 'Every other session of the account was signed out.',
     `If this was you, there is nothing to do. If it was not, choose a new password now with "Forgot password?" at ${site.url} and check the address your account uses.`,
   ]);
 

@@ -54,6 +54,8 @@ export interface ApiKeyRepository {
   status(hash: ApiKeyHash): Promise<ApiKeyStatus | undefined>;
   /** Revokes once: true if this call revoked it. */
   revoke(id: ApiKeyId, now: number): Promise<boolean>;
+  /** Revokes every key of the user not revoked yet (a password reset); how many. */
+  revokeAllOf(userId: UserId, now: number): Promise<number>;
   /** Sets lastUsedAt to `now` unless it was set after `notAfter`; across instances, at most one write per interval wins. */
   touch(id: ApiKeyId, now: number, notAfter: number): Promise<void>;
   /** Deletes keys revoked or expired before `before`; how many. */

@@ -37,6 +37,7 @@ export const apiKeyFilters = (k: ApiKeyColumns) => {
     /** Sorts live keys before expired ones. */
     expiredLast: (now: number): SQL => sql`case when ${k.expiresAt} is not null and ${k.expiresAt} <= ${now} then 1 else 0 end`,
     unrevoked: (id: ApiKeyId): SQL => all(eq(k.id, id), isNull(k.revokedAt)),
+    unrevokedOf: (userId: UserId): SQL => all(eq(k.userId, userId), isNull(k.revokedAt)),
     touchable: (id: ApiKeyId, notAfter: number): SQL => all(eq(k.id, id), or(isNull(k.lastUsedAt), lte(k.lastUsedAt, notAfter))),
     purgeable: (before: number): SQL => or(all(isNotNull(k.revokedAt), lt(k.revokedAt, before)), all(isNotNull(k.expiresAt), lt(k.expiresAt, before))) ?? sql`false`,
   };

@@ -1,12 +1,19 @@
 // Getting back in without the password: a link mailed to the account's
 // address sets a new one and ends everything the old one may have let
 // someone else keep: every session (access tokens included, at once), every
-// trusted device, every other pending link.
+// trusted device, every API key, every passkey, every other pending link.
+// Keys and passkeys go too because each is a way back in that no session
+// check sees: a thief who knew the password, or someone who signed up with
+// the address before its owner (account pre-hijacking), could have left one.
+// TOTP stays: a reset proves only the mailbox, and the code is what keeps
+// someone who holds the mailbox but not the phone out.
 import { untrustedLane } from '../credentials/fair-hashing-queue.js';
 import type { PasswordHasher } from '../credentials/passwords.js';
 import type { AuditLog } from '../platform/audit.js';
 import type { Clock } from '../platform/clock.js';
 import type { RequestOrigin } from '../platform/request-context.js';
+import type { ApiKeyRepository } from '../repositories/api-key-repository.js';
+import type { PasskeyRepository } from '../repositories/passkey-repository.js';
 import type { SessionRepository } from '../repositories/session-repository.js';
 import type { UserRepository } from '../repositories/user-repository.js';
 import type { AccountMail } from './account-mail.js';
@@ -30,6 +37,8 @@ export interface PasswordResetDeps {
   readonly passwords: PasswordHasher;
   readonly verifier: SessionVerifier;
   readonly devices: DeviceTrust;
+  readonly apiKeys: Pick<ApiKeyRepository, 'revokeAllOf'>;
+  readonly passkeys: Pick<PasskeyRepository, 'removeAllOf'>;
   readonly tokens: OneTimeTokens;
   readonly accountMail: AccountMail;
   readonly audit: AuditLog;
@@ -62,8 +71,11 @@ export function createPasswordResetService(deps: PasswordResetDeps): PasswordRes
       await tokens.revokeAllOf(user.id);
       const ended = await endAllSessions(deps, user.id, 'password_reset');
       const devicesForgotten = await devices.revokeAllForUser(user.id);
+      const apiKeysRevoked = await deps.apiKeys.revokeAllOf(user.id, clock.now());
+      const passkeysRemoved = await deps.passkeys.removeAllOf(user.id);
+      // Drops the user's cached sessions and API keys here and on every instance.
       await verifier.forgetUser(user.id);
-      audit.record({ type: 'password.reset', origin, subjectId: user.id, sessionsEnded: ended.length, devicesForgotten });
+      audit.record({ type: 'password.reset', origin, subjectId: user.id, sessionsEnded: ended.length, devicesForgotten, apiKeysRevoked, passkeysRemoved });
       accountMail.passwordChanged(user, 'reset', origin);
       return true;
     },

@@ -3,7 +3,9 @@
 // known address cannot be told from an unknown one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeOf, fieldOf, defaultPassword, refresh, signup } from '../helpers/accounts.js';
+import { createApiKey } from '../helpers/api-keys.js';
 import { auditEvents, meStatus } from '../helpers/session-queries.js';
+import { SoftAuthenticator, type CreationOptions, type RequestOptions } from '../helpers/soft-authenticator.js';
 import { startTestServer, type TestServer } from '../helpers/start-test-server.js';
 import { smtpPassword, startTestSmtpServer, tokenFrom, type TestSmtpServer } from '../helpers/test-smtp-server.js';
 
@@ -64,7 +66,38 @@ describe('password reset over real mail', () => {
 
     const notice = await smtp.nextMail(email, (m) => m.subject === 'Your password was changed');
     expect(notice.text).toContain('reset with a link sent to this address');
-    expect(notice.text).toContain('Every session of the account was signed out.');
+    expect(notice.text).toContain('Every session of the account was signed out, and its passkeys and API keys were removed.');
+  });
+
+  // Account pre-hijacking (and a thief who knew the password): whoever held the
+  // account before the reset may have left a passkey or an API key behind, each
+  // a way back in that no session check sees. The reset takes both away.
+  it('revokes every API key and removes every passkey, so whoever held the account before keeps no way in', async () => {
+    const email = 'squatted@example.com';
+    const squatter = await signup(server, email, 'the squatter password');
+    const { key } = await createApiKey(server, squatter.accessToken, ['profile:read', 'notes:read']);
+    const authenticator = new SoftAuthenticator();
+    const options = await server.graphql('mutation { startPasskeyRegistration }', { token: squatter.accessToken });
+    const registered = await server.graphql('mutation($r: JSON!) { finishPasskeyRegistration(response: $r) { id } }', {
+      token: squatter.accessToken,
+      variables: { r: authenticator.register(options.body.data?.['startPasskeyRegistration'] as CreationOptions, { origin: appUrl }) },
+    });
+    expect(registered.body.errors).toBeUndefined();
+
+    // The owner of the address gets the account back through "Forgot password?".
+    await requestReset(email);
+    expect((await resetPassword(tokenFrom(await resetMail(email), 'reset-password'))).body).toEqual({ data: { resetPassword: true } });
+
+    expect((await server.graphql('{ me { id } }', { token: key })).status).toBe(401);
+    const challenge = await server.graphql('mutation { startPasskeyLogin { challengeId options } }');
+    const { challengeId, options: requestOptions } = challenge.body.data?.['startPasskeyLogin'] as { challengeId: string; options: RequestOptions };
+    const passkeyLogin = await server.graphql('mutation($c: ID!, $r: JSON!) { finishPasskeyLogin(challengeId: $c, response: $r) { accessToken } }', {
+      variables: { c: challengeId, r: authenticator.authenticate(requestOptions, { origin: appUrl }) },
+    });
+    expect(codeOf(passkeyLogin)).toBe('UNAUTHENTICATED');
+    expect(auditEvents(server, 'password.reset').at(-1)).toMatchObject({ subjectId: squatter.id, apiKeysRevoked: 1, passkeysRemoved: 1 });
+    const notice = await smtp.nextMail(email, (m) => m.subject === 'Your password was changed');
+    expect(notice.text).toContain('its passkeys and API keys were removed');
   });
 
   it('refuses a link used once, one that expired, and a made-up one, with one message, changing nothing', async () => {

@@ -14,6 +14,8 @@ import { createAuditLog } from '../../src/platform/audit.js';
 import type { UserId } from '../../src/platform/ids.js';
 import { createLogger } from '../../src/platform/logger.js';
 import type { RequestOrigin } from '../../src/platform/request-context.js';
+import { createApiKeyRepository } from '../../src/repositories/api-key-repository.js';
+import { createMfaRepositories } from '../../src/repositories/create-mfa-repositories.js';
 import { createDeviceTokenRepository } from '../../src/repositories/device-token-repository.js';
 import { createSessionRepository } from '../../src/repositories/session-repository.js';
 import { createUserRepository } from '../../src/repositories/user-repository.js';
@@ -48,7 +50,9 @@ describe('requestPasswordReset does the same work for a known and an unknown add
     const verifier = createSessionVerifier({ sessions, clock, cacheTtlMs: 5000, maxEntries: 100 });
     const devices = createDeviceTrust({ deviceTokens: createDeviceTokenRepository(database), clock, ttlMs: 1000, keepPerUser: 5 });
     const emails = createEmailAddresses({ users, utf8LocalParts: false });
-    service = createPasswordResetService({ users, emails, sessions, passwords, verifier, devices, tokens: mail.tokens, accountMail: mail.accountMail, audit, clock });
+    const apiKeys = createApiKeyRepository(database);
+    const { passkeys } = createMfaRepositories(database);
+    service = createPasswordResetService({ users, emails, sessions, passwords, verifier, devices, apiKeys, passkeys, tokens: mail.tokens, accountMail: mail.accountMail, audit, clock });
     queries.length = 0;
   });
   afterEach(async () => {

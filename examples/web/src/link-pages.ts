@@ -53,7 +53,7 @@ export function openLinkPage(location: Location, { api, run, log }: LinkPageDeps
       }, failed);
     },
     'reset-password': () => {
-      show('Choose a new password', 'Every session of your account will be signed out.');
+      show('Choose a new password', 'Every session of your account will be signed out, and its passkeys and API keys removed.');
       ui.resetForm.hidden = false;
       byId<HTMLInputElement>('reset-token').value = token;
       const newPassword = byId<HTMLInputElement>('new-password');
@@ -61,7 +61,7 @@ export function openLinkPage(location: Location, { api, run, log }: LinkPageDeps
       onSubmit(ui.resetForm, run, async () => {
         await api.request(ResetPasswordDocument, { token, newPassword: newPassword.value });
         ui.resetForm.hidden = true;
-        show('Password changed', 'Every session of your account was signed out. Sign in with your new password.');
+        show('Password changed', 'Every session of your account was signed out, and its passkeys and API keys removed. Sign in with your new password.');
         log('Changed the password');
       });
     },

@@ -49,6 +49,9 @@ export function createPgApiKeyRepository(db: PgDb): ApiKeyRepository {
     async revoke(id, now) {
       return (await db.update(apiKeys).set({ revokedAt: now }).where(where.unrevoked(id)).returning({ id: apiKeys.id })).length > 0;
     },
+    async revokeAllOf(userId, now) {
+      return (await db.update(apiKeys).set({ revokedAt: now }).where(where.unrevokedOf(userId))).rowCount ?? 0;
+    },
     async touch(id, now, notAfter) {
       await db.update(apiKeys).set({ lastUsedAt: now }).where(where.touchable(id, notAfter));
     },

@@ -49,6 +49,9 @@ export function createSqliteApiKeyRepository(db: SqliteDb): ApiKeyRepository {
     async revoke(id, now) {
       return db.update(apiKeys).set({ revokedAt: now }).where(where.unrevoked(id)).run().changes > 0;
     },
+    async revokeAllOf(userId, now) {
+      return db.update(apiKeys).set({ revokedAt: now }).where(where.unrevokedOf(userId)).run().changes;
+    },
     async touch(id, now, notAfter) {
       db.update(apiKeys).set({ lastUsedAt: now }).where(where.touchable(id, notAfter)).run();
     },
