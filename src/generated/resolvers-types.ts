@@ -123,7 +123,9 @@ export type Mutation = {
   /**
    * Make an API key for a script or another service. Its `key` is returned only
    * this once. At most 25 live keys per user. Only a signed-in person can make
-   * keys: an API key cannot.
+   * keys: an API key cannot. A key outlives sessions, so making one wants a
+   * proof of identity at most 15 minutes old (`reauthenticate`), as adding a
+   * passkey does.
    */
   readonly createApiKey: ApiKeyCreated;
   /** Write a new note; it belongs to you. At most 1,000 notes per user. */
@@ -178,7 +180,9 @@ export type Mutation = {
    * Start moving your account to a new address: a confirmation link goes to
    * the new address (it works once, for `EMAIL_VERIFICATION_TTL`, and asking
    * again replaces it) and a notice to the current one. Nothing changes until
-   * the link is opened. Needs your password; limited to 5 tries per 15 minutes.
+   * the link is opened. Needs your password, and a proof of identity at most 5
+   * minutes old (`reauthenticate`: with two-step sign-in on, a code), since the
+   * address is how the account is recovered; limited to 5 tries per 15 minutes.
    */
   readonly requestEmailChange: Scalars['Boolean']['output'];
   /**

@@ -161,6 +161,29 @@ describe('API keys', () => {
   });
 });
 
+describe('making a key wants a recent proof', () => {
+  // A key outlives every session (logoutAll and changePassword keep it), so a
+  // stolen access token must not be able to mint one: as for a passkey, the
+  // last password, code or passkey must be at most 15 minutes old.
+  it('refuses a token whose last proof is older than 15 minutes, and reauthenticate opens it', async () => {
+    const server = await startTestServer();
+    try {
+      const frank = await signup(server, 'frank@example.com');
+      server.clock.advance(10 * minute);
+      const renewed = await server.graphql('mutation { refreshToken(refreshToken: "' + frank.refreshToken + '") { accessToken } }');
+      server.clock.advance(5 * minute + 1000);
+      const { accessToken } = renewed.body.data?.['refreshToken'] as { accessToken: string };
+      const refused = await tryCreateApiKey(server, accessToken, ['notes:read']);
+      expect(refused.body.errors?.[0]?.extensions).toEqual({ code: 'REAUTHENTICATION_REQUIRED', maxAge: 900 });
+      expect(await listApiKeys(server, accessToken)).toEqual([]);
+      const proven = await server.graphql('mutation { reauthenticate(password: "correct horse battery") { accessToken } }', { token: accessToken });
+      await createApiKey(server, (proven.body.data?.['reauthenticate'] as { accessToken: string }).accessToken, ['notes:read']);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('at most 25 live keys per user', () => {
   it('refuses the 26th with the API_KEY_QUOTA policy, and makes room when one is revoked or expires', async () => {
     const server = await startTestServer({ env: { RATE_LIMIT_CREATE_API_KEY: 'off' } });

@@ -4,6 +4,7 @@
 // the notices sent when a password changes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeOf, fieldOf, defaultPassword, signup, type SignedIn } from '../helpers/accounts.js';
+import { signupWithTotp, totpCode } from '../helpers/mfa.js';
 import { auditEvents } from '../helpers/session-queries.js';
 import { startTestServer, type GraphqlResult, type TestServer } from '../helpers/start-test-server.js';
 import { startTestSmtpServer, tokenFrom, type TestSmtpServer } from '../helpers/test-smtp-server.js';
@@ -94,6 +95,23 @@ describe('email change over real mail', () => {
     expect(smtp.mailsTo('new-careful@example.com')).toEqual([]);
     expect(smtp.mailsTo('careful@example.com').map((m) => m.subject)).toEqual(['Confirm your email address']);
     expect(codeOf(await server.graphql('mutation { requestEmailChange(newEmail: "x@example.com", currentPassword: "whatever1") }'))).toBe('UNAUTHENTICATED');
+  });
+
+  // The address is how the account is recovered: moving it is a credential
+  // change like changePassword. With TOTP on, a stolen access token and a
+  // phished password must not move it (and with it every later reset link)
+  // without the code.
+  it('wants a proof at most 5 minutes old, so with TOTP on the password alone cannot move the account', async () => {
+    const user = await signupWithTotp(server, 'guarded@example.com');
+    server.clock.advance(6 * 60_000);
+    const refused = await requestChange(user, 'thief@example.com');
+    expect(refused.body.errors?.[0]?.extensions).toEqual({ code: 'REAUTHENTICATION_REQUIRED', maxAge: 300 });
+    const proven = await server.graphql('mutation($c: String!) { reauthenticate(code: $c) { accessToken } }', { token: user.accessToken, variables: { c: totpCode(server, user.secret) } });
+    const { accessToken } = proven.body.data?.['reauthenticate'] as { accessToken: string };
+    expect((await requestChange({ ...user, accessToken }, 'guarded.new@example.com')).body.data).toEqual({ requestEmailChange: true });
+    await server.app.mailQueueIdle();
+    expect(smtp.mailsTo('thief@example.com')).toEqual([]);
+    expect(smtp.mailsTo('guarded.new@example.com').map((m) => m.subject)).toEqual(['Confirm your new email address']);
   });
 
   it('mails a notice when the password is changed', async () => {

@@ -10,11 +10,14 @@ import {
 } from './account-mail-operations.js';
 import { byId } from './by-id.js';
 import { onSubmit, type Run } from './form-action.js';
+import type { StepUp } from './step-up.js';
 
 export interface AccountMailScreensDeps {
   readonly api: AuthClient;
   readonly run: Run;
   readonly log: (text: string) => void;
+  /** An email change wants a recent proof (REAUTHENTICATION_REQUIRED): asks for it and tries again. */
+  readonly stepUp: StepUp;
 }
 
 export interface AccountMailScreens {
@@ -24,7 +27,7 @@ export interface AccountMailScreens {
   clear(): void;
 }
 
-export function createAccountMailScreens({ api, run, log }: AccountMailScreensDeps): AccountMailScreens {
+export function createAccountMailScreens({ api, run, log, stepUp }: AccountMailScreensDeps): AccountMailScreens {
   const ui = {
     authForm: byId<HTMLFormElement>('auth-form'),
     email: byId<HTMLInputElement>('email'),
@@ -69,7 +72,8 @@ export function createAccountMailScreens({ api, run, log }: AccountMailScreensDe
 
   onSubmit(ui.changeForm, run, async () => {
     const newEmail = ui.newEmail.value;
-    await api.request(RequestEmailChangeDocument, { newEmail, currentPassword: ui.currentPassword.value });
+    const currentPassword = ui.currentPassword.value;
+    await stepUp.guarded(() => api.request(RequestEmailChangeDocument, { newEmail, currentPassword }));
     ui.changeForm.reset();
     log(`Sent a confirmation link to ${newEmail}: your address changes when you open it`);
   });

@@ -7,11 +7,14 @@ import { ApiKeysScreenDocument, CreateApiKeyDocument, RevokeApiKeyDocument } fro
 import { formAction, type Run } from './form-action.js';
 import { drawKey, drawNewKey, keyForm, type ApiKey, type KeyFormElements } from './render-api-keys.js';
 import { clearFieldErrors, element } from './render-form.js';
+import type { StepUp } from './step-up.js';
 
 export interface ApiKeysScreenDeps {
   readonly api: AuthClient;
   readonly run: Run;
   readonly log: (text: string) => void;
+  /** Making a key wants a recent proof (REAUTHENTICATION_REQUIRED): asks for it and tries again. */
+  readonly stepUp: StepUp;
 }
 
 export interface ApiKeysScreen {
@@ -21,7 +24,7 @@ export interface ApiKeysScreen {
   clear(): void;
 }
 
-export function createApiKeysScreen(section: HTMLElement, { api, run, log }: ApiKeysScreenDeps): ApiKeysScreen {
+export function createApiKeysScreen(section: HTMLElement, { api, run, log, stepUp }: ApiKeysScreenDeps): ApiKeysScreen {
   const act = formAction(run);
   const newKey = element('div');
   newKey.id = 'new-api-key';
@@ -79,7 +82,7 @@ export function createApiKeysScreen(section: HTMLElement, { api, run, log }: Api
       void act(made.form, made.form, async () => {
         const at = generation;
         const expiresIn = made.expiresIn.value === '' ? null : made.expiresIn.value;
-        const { createApiKey } = await api.request(CreateApiKeyDocument, { name: made.name.value, scopes: made.scopes(), expiresIn });
+        const { createApiKey } = await stepUp.guarded(() => api.request(CreateApiKeyDocument, { name: made.name.value, scopes: made.scopes(), expiresIn }));
         if (at !== generation) return;
         drawNewKey(newKey, createApiKey, { onCopy: (input) => void copy(input), onDone: forgetNewKey });
         list.prepend(rowFor(createApiKey.apiKey));

@@ -56,8 +56,8 @@ const steps = createSignInSteps(
   { passwordForm: ui.form, email: ui.email, mfaForm: byId('mfa-form'), mfaCode: byId('mfa-code'), mfaCancel: byId('mfa-cancel'), passkeyButton: byId('passkey-sign-in') },
   { api, run, log, onSignedIn: (payload, email) => signedIn(payload, email ? `Signed in as ${email}` : 'Signed in') },
 );
-const accountMail = createAccountMailScreens({ api, run, log });
-const apiKeys = createApiKeysScreen(byId('api-keys'), { api, run, log });
+const accountMail = createAccountMailScreens({ api, run, log, stepUp });
+const apiKeys = createApiKeysScreen(byId('api-keys'), { api, run, log, stepUp });
 
 function showSignedIn(signedIn: boolean): void {
   ui.form.hidden = signedIn || steps.askingForCode;
