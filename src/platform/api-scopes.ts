@@ -8,6 +8,7 @@
 // refuses any other name, and `apiScopes` lists these.
 import { getDirective } from '@graphql-tools/utils';
 import type { GraphQLSchema } from 'graphql';
+import type { Role } from './request-context.js';
 
 export interface DeclaredScope {
   /** Lower case words joined by `:` (or `.`, `_`, `-`), e.g. `profile:read`. */
@@ -22,6 +23,20 @@ export interface ApiScopes {
   /** Declarations that cannot be used as written (bad name, no description, declared twice). */
   readonly problems: readonly string[];
 }
+
+/**
+ * The one scope through which an ADMIN's API key acts as an ADMIN. Every other
+ * scope says "your" (your account, your notes), so without this one an
+ * ADMIN's key reads and writes only its own user's data, as a USER's does: a
+ * script given `notes:write` must not delete everyone's notes. Declared in
+ * schema/api-keys.graphql; renamed there and not here, ADMIN keys would simply
+ * act as USERs (closed, not open).
+ */
+export const adminScope = 'users:read';
+
+/** The role an API key acts with: its user's, but ADMIN only with `adminScope`. */
+export const keyRole = (userRole: Role, scopes: readonly string[]): Role =>
+  userRole === 'ADMIN' && scopes.includes(adminScope) ? 'ADMIN' : 'USER';
 
 const namePattern = /^[a-z][a-z0-9]*(?:[:._-][a-z0-9]+)+$/;
 

@@ -22,7 +22,7 @@ export interface SignedInViewer {
 export interface ApiKeyViewer {
   readonly kind: 'apiKey';
   readonly userId: UserId;
-  /** The user's role as stored now. */
+  /** The user's role as stored now, but ADMIN only for a key holding the admin scope (platform/api-scopes.ts). */
   readonly role: Role;
   readonly apiKeyId: ApiKeyId;
   readonly scopes: ReadonlySet<string>;

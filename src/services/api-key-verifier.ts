@@ -5,6 +5,7 @@
 // and, through the shared change channel, on every instance. While that
 // channel may be missing changes, nothing is cached.
 import { hashApiKey, looksLikeApiKey } from '../credentials/api-keys.js';
+import { keyRole } from '../platform/api-scopes.js';
 import { remember } from '../platform/bounded-cache.js';
 import type { Clock } from '../platform/clock.js';
 import { ApiKeyRefusedError } from '../platform/errors.js';
@@ -63,7 +64,7 @@ export function createApiKeyVerifier(deps: { apiKeys: ApiKeyRepository; clock: C
     if (key.revokedAt !== null) throw new ApiKeyRefusedError('revoked', key.id, key.userId);
     checkExpiry(key.expiresAt, { apiKeyId: key.id, userId: key.userId }, now);
     if (key.lastUsedAt === null || now - key.lastUsedAt >= touchEveryMs) await apiKeys.touch(key.id, now, now - touchEveryMs);
-    const viewer: ApiKeyViewer = { kind: 'apiKey', userId: user.id, role: user.role, apiKeyId: key.id, scopes: new Set(key.scopes), emailVerified: user.emailVerified };
+    const viewer: ApiKeyViewer = { kind: 'apiKey', userId: user.id, role: keyRole(user.role, key.scopes), apiKeyId: key.id, scopes: new Set(key.scopes), emailVerified: user.emailVerified };
     users.set(viewer, user);
     const entry: Entry = { viewer, expiresAt: key.expiresAt, cachedAt: now };
     if (generation === startedIn && changes.listening) remember(cache, hash, entry, maxEntries);

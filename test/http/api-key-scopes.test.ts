@@ -140,6 +140,25 @@ describe('API key scopes', () => {
     expectScopeRefusal(await server.graphql('{ me { id } }', { token: key }), ['me'], ['profile:read']);
   });
 
+  // The scopes a person picks say "your account", "your notes": an ADMIN's key
+  // for a script that reads its own profile must not read everyone's emails,
+  // nor a notes key delete everyone's notes. Only users:read, the scope that
+  // says "every user", lets an ADMIN's key act as an ADMIN.
+  it("keeps an ADMIN's key without users:read to its own account and notes", async () => {
+    const admin = await signupAdmin(server, 'admin2@example.com');
+    const note = await server.graphql('mutation { createNote(title: "private", body: "alice only") { id } }', { token: alice.accessToken });
+    const noteId = (note.body.data?.['createNote'] as { id: string }).id;
+    const narrow = (await createApiKey(server, admin.accessToken, ['profile:read', 'notes:read', 'notes:write'])).key;
+    const asNarrow = (query: string, variables: Record<string, unknown>) => server.graphql(query, { token: narrow, variables });
+    expect(codeOf(await asNarrow('query($id: ID!) { user(id: $id) { email } }', { id: alice.id }))).toBe('FORBIDDEN');
+    expect((await asNarrow('query($id: ID!) { note(id: $id) { body } }', { id: noteId })).body).toEqual({ data: { note: null } });
+    expect((await asNarrow('mutation($id: ID!) { deleteNote(id: $id) }', { id: noteId })).body).toEqual({ data: { deleteNote: false } });
+    expect((await asNarrow('query($id: ID!) { user(id: $id) { email } }', { id: admin.id })).body).toEqual({ data: { user: { email: admin.email } } });
+    // With users:read it acts as the ADMIN it belongs to.
+    const wide = (await createApiKey(server, admin.accessToken, ['users:read', 'notes:read'])).key;
+    expect((await server.graphql('query($id: ID!) { note(id: $id) { body } }', { token: wide, variables: { id: noteId } })).body).toEqual({ data: { note: { body: 'alice only' } } });
+  });
+
   it('records each scope refusal as api_key.refused with the field and the scopes it needed', async () => {
     const result = await asKey('profile', '{ notes { edges { node { id } } } }');
     const event = auditEvents(server, 'api_key.refused').find((e) => e['requestId'] === result.headers.get('x-request-id'));
