@@ -11,7 +11,7 @@ import type { Policy } from '../platform/policy.js';
 import type { Actor, RequestOrigin, RequestScope } from '../platform/request-context.js';
 import { ownerScopeOf } from '../repositories/owner-scope.js';
 import type { UserRecord } from '../repositories/records.js';
-import { checkPageSize, createCursors } from '../services/input.js';
+import { checkPageSize, checkStorableText, createCursors, hasControlCharacter } from '../services/input.js';
 import { toPage, type Page } from '../services/page.js';
 import type { LoadUser } from '../services/user-loader.js';
 import type { NoteId, NoteRecord, NoteRepository } from './note-repository.js';
@@ -45,11 +45,13 @@ const lengthOf = (text: string) => [...text].length;
 function checkTitle(title: string): string {
   const trimmed = title.trim();
   if (lengthOf(trimmed) < 1 || lengthOf(trimmed) > noteLimits.titleMax) throw new BadUserInputError('title', `Title must be 1 to ${noteLimits.titleMax} characters`);
+  if (hasControlCharacter(trimmed)) throw new BadUserInputError('title', 'A title is one line, without control characters');
   return trimmed;
 }
 
 function checkBody(body: string): string {
   if (lengthOf(body) > noteLimits.bodyMax) throw new BadUserInputError('body', `Body must be at most ${noteLimits.bodyMax} characters`);
+  checkStorableText(body, 'body');
   return body;
 }
 

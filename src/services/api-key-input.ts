@@ -3,6 +3,7 @@
 import { parseDurationMs } from '../platform/duration.js';
 import { BadUserInputError } from '../platform/errors.js';
 import { isId, type ApiKeyId } from '../platform/ids.js';
+import { hasControlCharacter } from './input.js';
 
 export const apiKeyLimits = {
   nameMax: 100,
@@ -24,6 +25,7 @@ export interface ApiKeyInput {
 export function checkName(name: string): string {
   const trimmed = name.trim();
   if (trimmed.length < 1 || [...trimmed].length > apiKeyLimits.nameMax) throw new BadUserInputError('name', `Name must be 1 to ${apiKeyLimits.nameMax} characters`);
+  if (hasControlCharacter(trimmed)) throw new BadUserInputError('name', 'Name cannot hold control characters');
   return trimmed;
 }
 

@@ -47,6 +47,19 @@ export function normalizeEmail(email: string, field = 'email', rules: EmailRules
   return normalized;
 }
 
+// C0 and C1 controls (NUL, escape, newline…): never part of a name or a title,
+// able to garble whatever shows one (a terminal, a log viewer), and U+0000
+// cannot be stored at all in PostgreSQL's text (it was an internal error).
+const controlCharacter = /\p{Cc}/u;
+
+/** Whether `text` holds a control character (a name or a title may not). */
+export const hasControlCharacter = (text: string): boolean => controlCharacter.test(text);
+
+/** Refuses U+0000, the one character PostgreSQL's text cannot hold (multi-line text keeps its newlines and tabs). */
+export function checkStorableText(text: string, field: string): void {
+  if (text.includes('\u0000')) throw new BadUserInputError(field, 'Text cannot hold the NUL character (U+0000)');
+}
+
 /** Checked before any hashing, so an oversized password costs nothing. */
 export function checkPasswordPolicy(password: string, field = 'password'): void {
   const { minLength, maxLength } = passwordPolicy;

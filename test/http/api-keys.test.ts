@@ -105,6 +105,9 @@ describe('API keys', () => {
     { why: 'no scope at all', scopes: [], field: 'scopes', message: /at least one scope/ },
     { why: 'an empty name', scopes: ['profile:read'], options: { name: '   ' }, field: 'name', message: /Name must be 1 to 100 characters/ },
     { why: 'a name too long', scopes: ['profile:read'], options: { name: 'n'.repeat(101) }, field: 'name', message: /Name must be 1 to 100 characters/ },
+    // PostgreSQL's text cannot hold U+0000: stored, it was an INTERNAL_SERVER_ERROR there.
+    { why: 'a name with a NUL', scopes: ['profile:read'], options: { name: 'CI\u0000deploy' }, field: 'name', message: /control characters/ },
+    { why: 'a name with a terminal escape', scopes: ['profile:read'], options: { name: 'CI \u001b[31mdeploy' }, field: 'name', message: /control characters/ },
     { why: 'an expiry that is not a duration', scopes: ['profile:read'], options: { expiresIn: 'tomorrow' }, field: 'expiresIn', message: /duration from 1m to 366d/ },
     { why: 'an expiry over a year', scopes: ['profile:read'], options: { expiresIn: '367d' }, field: 'expiresIn', message: /duration from 1m to 366d/ },
   ])('refuses $why with BAD_USER_INPUT naming the argument, and makes nothing', async ({ scopes, options, field, message }) => {

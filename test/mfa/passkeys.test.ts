@@ -97,6 +97,16 @@ describe('passkeys', () => {
     ]);
   });
 
+  it('refuses a name with a control character before the challenge is used (PostgreSQL\'s text cannot hold U+0000)', async () => {
+    const nina = await signup(server, 'nina@example.com');
+    const answer = new SoftAuthenticator().register(await startRegistration(nina.accessToken), { origin });
+    for (const name of ['My\u0000phone', 'My\u001b[2Jphone']) {
+      expect((await finishRegistration(nina.accessToken, answer, name)).body.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'name' });
+    }
+    expect((await finishRegistration(nina.accessToken, answer, 'My phone')).body.errors).toBeUndefined();
+    expect((await passkeysOf(nina)).map((p) => p.name)).toEqual(['My phone']);
+  });
+
   it('signs in with a passkey, with the email or without (discoverable), as both factors: no code is asked even with TOTP on', async () => {
     const carol = await signupWithTotp(server, 'carol@example.com');
     const { authenticator } = await register(carol);

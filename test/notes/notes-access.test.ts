@@ -100,6 +100,11 @@ describe('notes belong to their owner', () => {
       ['mutation($t: String!) { createNote(title: $t, body: "b") { id } }', { t: '   ' }, 'title'],
       ['mutation($t: String!) { createNote(title: $t, body: "b") { id } }', { t: 'x'.repeat(201) }, 'title'],
       ['mutation($b: String!) { createNote(title: "t", body: $b) { id } }', { b: 'x'.repeat(20_001) }, 'body'],
+      // PostgreSQL's text cannot hold U+0000: stored, it was an INTERNAL_SERVER_ERROR there.
+      ['mutation($t: String!) { createNote(title: $t, body: "b") { id } }', { t: 'a\u0000b' }, 'title'],
+      ['mutation($t: String!) { createNote(title: $t, body: "b") { id } }', { t: 'two\nlines' }, 'title'],
+      ['mutation($b: String!) { createNote(title: "t", body: $b) { id } }', { b: 'a\u0000b' }, 'body'],
+      ['mutation($b: String!) { updateNote(id: "01900000-0000-7000-8000-000000000001", body: $b) { id } }', { b: '\u0000' }, 'body'],
       ['mutation($id: ID!) { updateNote(id: $id, title: "t") { id } }', { id: 'not-an-id' }, 'id'],
       ['query($id: ID!) { note(id: $id) { id } }', { id: "1' or '1'='1" }, 'id'],
       ['query { notes(first: 0) { edges { cursor } } }', {}, 'first'],

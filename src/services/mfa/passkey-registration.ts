@@ -13,6 +13,7 @@ import type { WebAuthnSettings } from '../../platform/mfa-settings.js';
 import type { RequestOrigin, RequestScope, SignedInViewer } from '../../platform/request-context.js';
 import type { PasskeyId, PasskeyRecord, PasskeyRepository } from '../../repositories/passkey-repository.js';
 import type { UserRepository } from '../../repositories/user-repository.js';
+import { hasControlCharacter } from '../input.js';
 import { isTransport, readRegistrationResponse } from './webauthn-responses.js';
 
 /** How long a ceremony's challenge lasts; the browser is told the same. */
@@ -44,10 +45,12 @@ export function relyingParty(webauthn: WebAuthnSettings | undefined): WebAuthnSe
   return webauthn;
 }
 
-function readName(name: string | null | undefined, fallback: string): string {
+/** The name given, trimmed; undefined when none was (the device type names it then). */
+function readName(name: string | null | undefined): string | undefined {
   const trimmed = (name ?? '').trim();
-  if (trimmed === '') return fallback;
+  if (trimmed === '') return undefined;
   if (trimmed.length > 64) throw new BadUserInputError('name', 'A passkey name is at most 64 characters');
+  if (hasControlCharacter(trimmed)) throw new BadUserInputError('name', 'A passkey name cannot hold control characters');
   return trimmed;
 }
 
@@ -82,6 +85,8 @@ export function createPasskeyRegistration(deps: PasskeyRegistrationDeps): Passke
     async finish(viewer, response, name, origin) {
       const rp = relyingParty(deps.webauthn);
       const answer = readRegistrationResponse(response);
+      // Checked before the challenge is taken: a bad name must not cost the ceremony.
+      const given = readName(name);
       const now = clock.now();
       const challenge = await passkeys.takeChallenge({ purpose: 'registration', userId: viewer.userId }, now);
       const failed = (reason: string, message: string) => {
@@ -107,7 +112,7 @@ export function createPasskeyRegistration(deps: PasskeyRegistrationDeps): Passke
         transports: info.credential.transports ?? answer.response.transports ?? [],
         deviceType: info.credentialDeviceType,
         backedUp: info.credentialBackedUp,
-        name: readName(name, info.credentialDeviceType === 'multiDevice' ? 'Synced passkey' : 'Security key'),
+        name: given ?? (info.credentialDeviceType === 'multiDevice' ? 'Synced passkey' : 'Security key'),
         createdAt: now,
         lastUsedAt: null,
       };
