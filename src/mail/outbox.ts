@@ -44,8 +44,10 @@ interface Ready {
 }
 
 // Anything in an error message long and random enough to be a token goes, in
-// case a mail server ever echoes a line of the message back.
-const scrub = (text: string) => text.replace(/[A-Za-z0-9_-]{32,}/g, '[redacted]');
+// case a mail server ever echoes a line of the message back; so does any
+// address, which servers do echo ("550 5.1.1 <ada@example.com>: Recipient
+// address rejected"): the line names the account by its id instead.
+const scrub = (text: string) => text.replace(/[A-Za-z0-9_-]{32,}/g, '[redacted]').replace(/[^\s<>"'(),;:]+@[^\s<>"'(),;:]+/g, '[address]');
 
 function failureOf(error: unknown): { readonly reason: string; readonly detail: Record<string, unknown> } {
   if (!(error instanceof Error)) return { reason: 'unknown', detail: { message: scrub(String(error)) } };

@@ -55,8 +55,9 @@ export async function startTestSmtpServer(options: { tls?: { key: Buffer; cert: 
       if (auth.username === smtpUser && auth.password === smtpPassword) callback(null, { user: auth.username });
       else callback(new Error('Invalid username or password'));
     },
-    onRcptTo(_address, _session, callback) {
-      if (behaviour === 'refuse') callback(Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }));
+    onRcptTo(address, _session, callback) {
+      // Worded as Postfix words it: real servers echo the recipient back.
+      if (behaviour === 'refuse') callback(Object.assign(new Error(`5.1.1 <${address.address}>: Recipient address rejected: User unknown`), { responseCode: 550 }));
       else callback();
     },
     onData(stream, session, callback) {

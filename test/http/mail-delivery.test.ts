@@ -84,6 +84,9 @@ describe('mail delivery when things go wrong', () => {
       expect(mailErrors(server).find((l) => l['mail'] === 'password_reset')).toMatchObject({ msg: 'mail not sent: password_reset', code: 'EENVELOPE', responseCode: 550, subjectId: user.id });
       expect(auditEvents(server, 'mail.failed').find((e) => e['mail'] === 'password_reset')).toMatchObject({ subjectId: user.id, reason: 'EENVELOPE' });
       expect(JSON.stringify(server.logs)).not.toMatch(tokenPattern);
+      // The server's answer quoted the address; the line names the account by id instead.
+      expect(mailErrors(server).find((l) => l['mail'] === 'password_reset')?.['message']).toContain('Recipient address rejected');
+      expect(JSON.stringify(server.logs)).not.toContain('refused@example.com');
     });
 
     it('escapes what users supply in the HTML part', async () => {
