@@ -2,7 +2,8 @@
 // challenge id (five minutes, used once), then the browser's signed answer.
 // With an email, the account's credentials are offered; an email with no
 // account (or no passkey) gets one made-up credential id derived from it, so
-// the answer does not tell whether the account exists. Without an email, any
+// an unknown address reads like an account without passkeys (one with
+// passkeys shows its real ids: docs/mfa.md). Without an email, any
 // discoverable passkey of this site will do. User verification is required,
 // so the passkey is both factors: no MFA_REQUIRED follows. The signature
 // counter must move forward (a clone of the authenticator would repeat it).
