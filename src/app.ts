@@ -10,8 +10,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDi
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { DestinationStream } from 'pino';
 import { createDatabase, type Database, type DatabaseOptions } from '../db/create-database.js';
-import { applyAccessRules } from './access/create-shield.js';
-import { readAccessDirectives } from './access/read-access-directives.js';
+import { applyAccessRules, checkPublicOwnerFields, readAccessDirectives } from './access/index.js';
 import { createContextBuilder } from './context/build-context.js';
 import { createAccessTokens } from './credentials/access-tokens.js';
 import { createPasswordHasher } from './credentials/passwords.js';
@@ -75,7 +74,6 @@ import { checkMfaKey } from './services/mfa/check-mfa-key.js';
 import { createSecondFactor } from './services/mfa/create-second-factor.js';
 import type { DomainModule } from './domain-module.js';
 import { columnsOf, domainModules } from './modules.js';
-import { checkPublicOwnerFields } from './access/public-owner-fields.js';
 
 export interface AppOverrides {
   readonly clock: Clock;
