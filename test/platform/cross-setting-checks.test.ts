@@ -2,18 +2,10 @@
 // own check: every problem is reported at once, one line each, and each line
 // names the settings to change.
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/platform/config.js';
+import { loadConfig } from '../../src/platform/config.js';
+import { settingsRefusal as refusal } from '../helpers/settings-refusal.js';
 import { testEnv } from '../helpers/start-test-server.js';
 
-const refusal = (env: Record<string, string>): string => {
-  try {
-    loadConfig(testEnv(env));
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as Error).message;
-  }
-  throw new Error('the settings were accepted');
-};
 
 describe('settings checked together', () => {
   it.each([
