@@ -108,7 +108,12 @@ export interface Config {
   readonly emailVerificationTtlMs: number;
   /** login refuses accounts whose address is not verified (FORBIDDEN, reason EMAIL_NOT_VERIFIED). */
   readonly requireVerifiedEmail: boolean;
+  /** What a browser opening the GraphQL path gets: the bundled GraphiQL, Apollo Sandbox (from Apollo's CDN) or nothing. */
+  readonly explorer: ExplorerMode;
 }
+
+export const explorerModes = ['graphiql', 'sandbox', 'off'] as const;
+export type ExplorerMode = (typeof explorerModes)[number];
 
 export interface RedisSettings {
   readonly url: string;
@@ -214,6 +219,8 @@ const envSchema = z.object({
   PASSWORD_RESET_TTL: duration('30m'),
   EMAIL_VERIFICATION_TTL: duration('24h'),
   REQUIRE_VERIFIED_EMAIL: z.enum(['true', 'false']).default('false'),
+  // No default here: it depends on NODE_ENV (graphiql outside production, off in it).
+  EXPLORER: z.enum(explorerModes).optional(),
 });
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -249,6 +256,8 @@ export function loadConfig(env: Env): Config {
   const tlsCert = e.TLS_CERT?.trim() || undefined;
   const tlsKey = e.TLS_KEY?.trim() || undefined;
   if ((tlsCert === undefined) !== (tlsKey === undefined)) throw new ConfigError('TLS_CERT and TLS_KEY go together: set both (PEM file paths) or neither');
+  // An explorer is for development: production turns introspection off, and Sandbox would load Apollo's CDN.
+  if (e.NODE_ENV === 'production' && e.EXPLORER !== undefined && e.EXPLORER !== 'off') throw new ConfigError(`EXPLORER=${e.EXPLORER} is for development; production serves no explorer (leave EXPLORER unset or set it to off)`);
   return Object.freeze({
     env: e.NODE_ENV,
     port: e.PORT,
@@ -306,5 +315,6 @@ export function loadConfig(env: Env): Config {
     passwordResetTtlMs: e.PASSWORD_RESET_TTL,
     emailVerificationTtlMs: e.EMAIL_VERIFICATION_TTL,
     requireVerifiedEmail: e.REQUIRE_VERIFIED_EMAIL === 'true',
+    explorer: e.EXPLORER ?? (e.NODE_ENV === 'production' ? 'off' : 'graphiql'),
   });
 }
