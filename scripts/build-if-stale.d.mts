@@ -11,4 +11,4 @@ export declare function newestChange(path: string): number;
 export declare function isStale(root: string, sources: readonly string[], stamp: string): boolean;
 export declare function explorerWanted(env: Readonly<Record<string, string | undefined>>): boolean;
 export declare function partsToBuild(root: string, options?: { force?: boolean; only?: string; env?: Readonly<Record<string, string | undefined>> }): Part[];
-export declare function build(root: string, toBuild: readonly Part[], log?: (message: string) => void): boolean;
+export declare function build(root: string, toBuild: readonly Part[], log?: (message: string) => void): Promise<boolean>;

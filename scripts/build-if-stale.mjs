@@ -8,7 +8,8 @@
 // behind, dated to when that build started (a file saved during a build is
 // newer, so the next start builds again). The stamp is removed before a build
 // and written only after it succeeds: a failed build is stale.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { closeSync, existsSync, lstatSync, openSync, readdirSync, rmSync, utimesSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -81,8 +82,8 @@ function touch(path, date) {
   utimesSync(path, date, date);
 }
 
-/** Builds each part through its npm script; returns false at the first that fails. */
-export function build(root, toBuild, log = console.error) {
+/** Builds each part through its npm script; resolves to false at the first that fails. */
+export async function build(root, toBuild, log = console.error) {
   for (const part of toBuild) {
     if (!existsSync(join(root, part.tool))) {
       log(`Cannot build ${part.name}: it is missing or older than its sources, and ${part.tool} is not installed (npm ci --omit=dev?). ` +
@@ -95,14 +96,14 @@ export function build(root, toBuild, log = console.error) {
     // Through the npm that runs us, if any: the same version, found without PATH.
     const npm = process.env.npm_execpath;
     const [command, args] = npm ? [process.execPath, [npm, 'run', '-s', part.script]] : ['npm', ['run', '-s', part.script]];
-    const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
-    if (result.status !== 0) return false;
+    const [code] = await once(spawn(command, args, { cwd: root, stdio: 'inherit' }), 'close');
+    if (code !== 0) return false;
     touch(join(root, part.stamp), startedAt);
   }
   return true;
 }
 
-function main(argv) {
+async function main(argv) {
   const root = dirname(dirname(fileURLToPath(import.meta.url)));
   const force = argv.includes('--force');
   const only = argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
@@ -110,7 +111,7 @@ function main(argv) {
     console.error(`--only takes one of: ${parts.map((part) => part.name).join(', ')}`);
     return 2;
   }
-  return build(root, partsToBuild(root, { force, only, env: process.env })) ? 0 : 1;
+  return (await build(root, partsToBuild(root, { force, only, env: process.env }))) ? 0 : 1;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) process.exitCode = main(process.argv.slice(2));
+if (process.argv[1] === fileURLToPath(import.meta.url)) process.exitCode = await main(process.argv.slice(2));

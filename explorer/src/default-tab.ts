@@ -3,7 +3,7 @@ export const placeholderToken = '<token>';
 
 export const placeholderHeaders = JSON.stringify({ Authorization: `Bearer ${placeholderToken}` }, null, 2);
 
-export const defaultQuery = `# 1. Create an account (or sign in with \`login\`), and copy accessToken from the result.
+export const defaultQuery = `# 1. Sign up (or log in), then copy accessToken from the result.
 mutation SignUp {
   signup(email: "you@example.com", password: "correct horse battery") {
     accessToken
@@ -13,7 +13,7 @@ mutation SignUp {
   }
 }
 
-# 2. In Headers below, put the token in place of ${placeholderToken}; then run:
+# 2. Paste it into Headers below, in place of ${placeholderToken}. Then:
 query Me {
   me { id email role }
 }

@@ -12,15 +12,17 @@ const common: Record<string, string> = {
 
 // Nothing to render: JSON only.
 const noContent = "default-src 'none'; frame-ancestors 'none'";
-// GraphiQL: every script, worker, style and font is a file from this server
-// (no inline script, no CDN); it calls only this server.
+// GraphiQL: every script and worker is a file from this server (no inline
+// script, no eval, no CDN), and it calls only this server. Its editor (Monaco)
+// and menus (Radix) add <style> elements as they run, and GraphiQL's CSS
+// carries its fonts and icons as data: URLs; styles and images cannot run code.
 export const explorerPolicy = [
   "default-src 'none'",
   "script-src 'self'",
   "worker-src 'self'",
-  "style-src 'self'",
-  "font-src 'self'",
-  "img-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "font-src 'self' data:",
+  "img-src 'self' data:",
   "connect-src 'self'",
   "base-uri 'none'",
   "form-action 'none'",
