@@ -67,8 +67,10 @@ describe.skipIf(!hasChromium)('the explorer (GraphiQL) in Chromium, offline', ()
     if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
-  it('renders GraphiQL from its own files, with the how-to and the Authorization header ready to fill', async () => {
+  it('renders GraphiQL from its own files, loads the schema, and shows the how-to and the Authorization header ready to fill', async () => {
+    const schemaLoaded = page.waitForResponse(async (response) => response.request().method() === 'POST' && JSON.stringify(await response.json()).includes('"__schema"'));
     await page.goto(`${server.url}/graphql`);
+    expect((await schemaLoaded).status()).toBe(200); // its introspection query passes the operation limits
     await page.locator('.graphiql-container').waitFor();
     await expect.poll(() => page.locator('#how-to').textContent()).toMatch(/signup.*accessToken.*Headers/s);
     const headers = page.locator('section.graphiql-editor-tool[aria-label="Headers"] .graphiql-editor:not(.hidden)');
