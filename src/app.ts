@@ -6,8 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { DestinationStream } from 'pino';
 import { createDatabase, type Database, type DatabaseOptions } from '../db/create-database.js';
 import { applyAccessRules, checkPublicOwnerFields, readAccessDirectives } from './access/index.js';
@@ -20,6 +19,7 @@ import { createConnectionDrain } from './http/connection-drain.js';
 import { createHttpServer } from './http/create-http-server.js';
 import { createJwksHandler, jwksPath } from './http/jwks-endpoint.js';
 import { createErrorLogPlugin } from './http/error-log-plugin.js';
+import { createExplorer } from './http/explorer/create-explorer.js';
 import { createFormatError } from './http/format-error.js';
 import { createMetricsHandler, createMetricsServer } from './http/metrics-endpoint.js';
 import { createMetrics, type Metrics } from './http/metrics.js';
@@ -84,6 +84,8 @@ export interface AppOverrides {
   readonly typeDefs: readonly string[];
   /** Domains to serve instead of src/modules.ts's list (tests of policies and boot checks). */
   readonly domains: readonly DomainModule[];
+  /** The explorer bundle to serve instead of dist/explorer (tests of a missing or stand-in bundle). */
+  readonly explorerDirectory: string;
 }
 
 export interface App {
@@ -173,6 +175,7 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   checkPublicOwnerFields(resolvable, { refuse: production && !config.allowPublicOwnerFields, warn: (message) => log.warn(message) });
   const formatError = createFormatError(outage);
   const metricsHandler = createMetricsHandler({ registry: metrics.registry, token: config.metrics.token });
+  const explorer = createExplorer(config.explorer, log, overrides.explorerDirectory);
   const apollo = new ApolloServer<RequestContext>({
     schema,
     formatError: (formatted, error) => formatError(operationLimits.relabelError(formatted), error),
@@ -195,7 +198,7 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
       serviceUnavailablePlugin,
       getMutationStatusPlugin,
       subscriptionRefusalPlugin,
-      production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
+      explorer.landingPage,
       // Apollo installs these unless told not to. Cache hints mean nothing for
       // per-viewer answers (every response is no-store), yet the cache-control
       // plugin wraps every field resolver to collect them; inline traces are for
@@ -209,9 +212,10 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
     buildContext: tracker.wrapContext(createContextBuilder({ accessTokens, verifier, apiKeys: apiKeyVerifier, audit, log, outage })),
     ping: database.ping,
     log,
-    settings: { production, trustProxy: config.trustProxy, bodyLimitBytes: config.bodyLimitBytes, corsOrigins: config.corsOrigins, securityHeaders: securityHeaders(production, tls !== undefined), tls, timeouts: config.httpTimeouts },
+    settings: { production, trustProxy: config.trustProxy, bodyLimitBytes: config.bodyLimitBytes, corsOrigins: config.corsOrigins, securityHeaders: securityHeaders(config.explorer, tls !== undefined), tls, timeouts: config.httpTimeouts },
     drain,
     onRequest: tracker.begin,
+    prefixRoutes: explorer.prefixRoutes,
     routes: new Map([
       ['/readyz', createReadinessHandler({ checks: [{ name: 'database', check: database.ping }, ...(redisCheck ? [redisCheck] : [])], draining: () => drain.draining })],
       // Only when a private key signs: under HS256 there is nothing to publish.
