@@ -6,12 +6,12 @@
 // token costs a full verification every time, and only tokens this server
 // signed can fill the cache. Anything stateful (is the session still live?)
 // stays outside: services/session-verifier.ts runs per request.
-import { remember } from '../platform/bounded-cache.js';
+import { LRUCache } from 'lru-cache';
 import type { Clock } from '../platform/clock.js';
 import type { AccessTokens, VerifiedAccessToken } from './access-tokens.js';
 
 export function cacheVerifiedTokens(tokens: AccessTokens, clock: Clock, maxEntries: number): AccessTokens {
-  const verified = new Map<string, VerifiedAccessToken>();
+  const verified = new LRUCache<string, VerifiedAccessToken>({ max: maxEntries });
   return {
     sign: (subject) => tokens.sign(subject),
     async verify(token) {
@@ -20,7 +20,7 @@ export function cacheVerifiedTokens(tokens: AccessTokens, clock: Clock, maxEntri
       if (hit && clock.now() < hit.expiresAt) return hit;
       if (hit) verified.delete(token);
       const fresh = await tokens.verify(token); // rejects with InvalidTokenError: nothing is stored
-      remember(verified, token, fresh, maxEntries);
+      verified.set(token, fresh);
       return fresh;
     },
   };
