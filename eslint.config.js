@@ -1,7 +1,7 @@
 // Lint enforces the layout: the request flows one way through the stages
 // (HTTP → context → access → rate limit → resolvers → services → repositories),
 // and no stage imports one before it.
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import js from '@eslint/js';
 import importPlugin from 'eslint-plugin-import';
 import tseslint from 'typescript-eslint';
@@ -40,6 +40,11 @@ const domainZones = domains.flatMap((domain) => [
   },
 ]);
 
+// Error codes are spelled once, in src/platform/errors.ts's ErrorCode; read
+// from there, so a code added to the catalogue is refused elsewhere at once.
+const errorCodes = [...readFileSync('src/platform/errors.ts', 'utf8').matchAll(/^ {2}([A-Z_]+): '\1',$/gm)].map((match) => match[1]);
+if (errorCodes.length === 0) throw new Error('eslint.config.js: found no ErrorCode entries in src/platform/errors.ts');
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'src/generated/', 'db/sqlite/migrations/', 'db/pg/migrations/', 'examples/**/dist/', 'examples/**/src/gql/'] },
   js.configs.recommended,
@@ -76,5 +81,18 @@ export default tseslint.config(
   {
     files: ['src/**/*.ts'],
     rules: { 'no-console': 'error' },
+  },
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/platform/errors.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: `Literal[value=/^(${errorCodes.join('|')})$/]`,
+          message: 'Error codes come from the catalogue: use ErrorCode.X from src/platform/errors.ts.',
+        },
+      ],
+    },
   },
 );
