@@ -3,6 +3,7 @@
 // with a message that names the setting; it never surfaces at the first login.
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { BootError } from './boot-error.js';
 import { parseDurationMs } from './duration.js';
 import type { LogLevel } from './logger.js';
 import { readRateLimitSettings, type RateLimitSetting } from './rate-limit-settings.js';
@@ -118,7 +119,8 @@ export interface RedisSettings {
   readonly commandTimeoutMs: number;
 }
 
-export class ConfigError extends Error {
+/** A setting is missing, malformed or contradicts another; the message names it. */
+export class ConfigError extends BootError {
   override readonly name = 'ConfigError';
 }
 
