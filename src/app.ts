@@ -50,9 +50,8 @@ import { createSessionRepository } from './repositories/session-repository.js';
 import { createUserRepository } from './repositories/user-repository.js';
 import { createAccountMail } from './services/account-mail.js';
 import { createApiKeyService } from './services/api-key-service.js';
-import { createApiKeyVerifier } from './services/api-key-verifier.js';
 import { createAuthService } from './services/auth-service.js';
-import { shareCredentialChanges } from './services/credential-changes.js';
+import { createCredentialChecks } from './services/credential-checks.js';
 import { createDeviceTrust } from './services/device-trust.js';
 import { createEmailAddresses } from './services/email-addresses.js';
 import { createEmailChangeService } from './services/email-change-service.js';
@@ -61,9 +60,7 @@ import { createEmailVerificationService } from './services/email-verification-se
 import { createOneTimeTokens } from './services/one-time-tokens.js';
 import { createPasswordResetService } from './services/password-reset-service.js';
 import { createPurgeJob, type Purged } from './services/purge-job.js';
-import { createRedisSessionInvalidations } from './services/redis-session-invalidations.js';
 import { createSessionService } from './services/session-service.js';
-import { createSessionVerifier } from './services/session-verifier.js';
 import { createUserLoader } from './services/user-loader.js';
 import { createUserService } from './services/user-service.js';
 import { checkMfaKey } from './services/mfa/check-mfa-key.js';
@@ -127,12 +124,9 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   const passwords = createPasswordHasher({ concurrency: config.passwordHashConcurrency, maxQueued: config.passwordHashQueue, onWarning: (message) => log.warn(message) });
   const tokenKeys = await loadTokenKeys(config.jwt); // a key that cannot sign stops the boot here
   const accessTokens = cacheVerifiedTokens(createAccessTokens({ ...config.jwt, keys: tokenKeys, ttlMs: config.accessTokenTtlMs }, clock), clock, 10_000);
-  const invalidations = redis && createRedisSessionInvalidations({ ...redis.connection, prefix: redis.keyPrefix, log, ackTimeoutMs: redis.commandTimeoutMs });
-  // Sessions and API keys are cached apart; a change to either (or to a user) reaches both, here and on every instance.
-  const changes = shareCredentialChanges(invalidations);
-  const verifier = createSessionVerifier({ sessions: sessionRepository, clock, cacheTtlMs: config.sessionCacheTtlMs, maxEntries: 10_000, invalidations: changes });
   const apiKeyRepository = createApiKeyRepository(database);
-  const apiKeyVerifier = createApiKeyVerifier({ apiKeys: apiKeyRepository, clock, cacheTtlMs: config.sessionCacheTtlMs, maxEntries: 10_000, changes });
+  const checks = createCredentialChecks({ sessions: sessionRepository, apiKeys: apiKeyRepository, clock, log, cacheTtlMs: config.sessionCacheTtlMs, redis: redis && { ...redis.connection, prefix: redis.keyPrefix, commandTimeoutMs: redis.commandTimeoutMs } });
+  const { verifier, apiKeyVerifier, invalidations } = checks;
   // Redis is ready when it answers and this instance hears the others' session changes.
   const redisCheck = redis && { name: 'redis', check: async () => invalidations?.listening === true && (await redis.connection.ping()) };
   const deviceTokens = createDeviceTokenRepository(database);

@@ -57,7 +57,7 @@ export async function runCli(argv: readonly string[], env: Env, io: CliIo): Prom
     return exitCodes.usage;
   }
   let opened: ReturnType<typeof openCliDeps> | undefined; // one open, however often a command asks
-  const open = () => (opened ??= openCliDeps(env));
+  const open = () => (opened ??= openCliDeps(env, { command: command.name, stderr: io.stderr }));
   try {
     const values = parseFlags(command, args);
     if (values['help'] === true) {

@@ -40,7 +40,16 @@ interface Message {
   readonly seq: string;
 }
 
-export function createRedisSessionInvalidations({ commands, subscriber, prefix, log, ackTimeoutMs }: RedisSessionInvalidationsDeps): SessionInvalidations {
+export interface RedisSessionInvalidations extends SessionInvalidations {
+  /**
+   * Resolves true once this instance hears the channel (and so the
+   * confirmations of what it publishes), or false after the command timeout.
+   * The CLI waits for it: it publishes as soon as it starts.
+   */
+  untilListening(): Promise<boolean>;
+}
+
+export function createRedisSessionInvalidations({ commands, subscriber, prefix, log, ackTimeoutMs }: RedisSessionInvalidationsDeps): RedisSessionInvalidations {
   const channel = `${prefix}session-changes`;
   const ackChannel = (instance: string) => `${channel}:ack:${instance}`;
   const instance = randomUUID();
@@ -48,12 +57,14 @@ export function createRedisSessionInvalidations({ commands, subscriber, prefix, 
   let sequence = 0;
   let listening = false;
   let apply: (change: SessionChange) => void = () => {};
+  const waiting = new Set<() => void>();
 
   const startListening = () => {
     subscriber.subscribe(channel, ackChannel(instance)).then(
       () => {
         listening = true;
         apply({ kind: 'all' });
+        for (const wake of waiting) wake();
       },
       (error: unknown) => log.warn({ err: error }, 'cannot subscribe to session changes; retrying on the next reconnect'),
     );
@@ -95,6 +106,18 @@ export function createRedisSessionInvalidations({ commands, subscriber, prefix, 
     },
     subscribe(handler) {
       apply = handler;
+    },
+    untilListening() {
+      if (listening) return Promise.resolve(true);
+      return new Promise((resolve) => {
+        const done = () => {
+          waiting.delete(done);
+          clearTimeout(timer);
+          resolve(listening);
+        };
+        const timer = setTimeout(done, ackTimeoutMs);
+        waiting.add(done);
+      });
     },
   };
 }
