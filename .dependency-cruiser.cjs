@@ -11,7 +11,8 @@
 //
 // Beside the stages: platform/ is a leaf that everything may use;
 // credentials/ and mail/ are leaves above it; generated/ mirrors the SDL as
-// types; app.ts, main.ts, modules.ts and cli/ are the composition root, which
+// types; app.ts (with boot-resources.ts, what it opens at start), main.ts,
+// modules.ts and cli/ are the composition root, which
 // may import anything and which nothing imports; a domain (docs/your-domain.md: a folder
 // of src/ with its own SDL) runs where resolvers do.
 const { readdirSync } = require('node:fs');
@@ -23,7 +24,7 @@ const domains = srcFolders.filter((folder) => readdirSync(`src/${folder}`).some(
 const publicEntries = ['access', ...domains];
 
 const anyOf = (names) => `(${names.join('|')})`;
-const compositionRoot = '^src/(app\\.ts|main\\.ts|cli/)';
+const compositionRoot = '^src/(app\\.ts|main\\.ts|boot-resources\\.ts|cli/)';
 const domainFolders = domains.length > 0 ? `^src/${anyOf(domains)}/` : '^$';
 // A domain's files by role, from their names: *-resolvers → *-service → *-repository* (and *-rows, shared row code).
 const domainRepository = `^src/${anyOf(domains)}/[^/]+-(repository[^/]*|rows)\\.ts$`;

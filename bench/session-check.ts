@@ -132,7 +132,7 @@ async function main() {
   const remembered = cacheVerifiedTokens(accessTokens, systemClock, 10_000);
   const cached = createSessionVerifier({ sessions, clock: systemClock, cacheTtlMs: 5_000, maxEntries: 10_000 });
   const uncached = createSessionVerifier({ sessions, clock: systemClock, cacheTtlMs: 0, maxEntries: 10_000 });
-  const { token } = await accessTokens.sign({ userId, role: 'USER', sessionId, proof: { authTime: Date.now(), amr: ['pwd'] } });
+  const { token } = await accessTokens.sign({ userId, role: 'USER', sessionId, proof: { authTime: Date.now(), amr: ['pwd'] } }, Date.now() + 86_400_000);
   const verified: VerifiedAccessToken = await accessTokens.verify(token);
 
   const shared = await sharedChannelPaths(sessions, token, accessTokens, verified);

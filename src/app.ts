@@ -2,13 +2,11 @@
 // config into factories, in flow order, and hands back something to listen on
 // and to close. Tests and bench/ build the app exactly this way.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { DestinationStream } from 'pino';
-import { createDatabase, type Database, type DatabaseOptions } from '../db/create-database.js';
+import type { Database, DatabaseOptions } from '../db/create-database.js';
 import { applyAccessRules, checkPublicOwnerFields, readAccessDirectives } from './access/index.js';
 import { createContextBuilder } from './context/build-context.js';
 import { createAccessTokens } from './credentials/access-tokens.js';
@@ -35,7 +33,7 @@ import { createMailer } from './mail/create-mailer.js';
 import { createOutbox } from './mail/outbox.js';
 import { createAuditLog } from './platform/audit.js';
 import { systemClock, type Clock } from './platform/clock.js';
-import { ConfigError, type Config } from './platform/config.js';
+import type { Config } from './platform/config.js';
 import { createDatabaseOutage } from './platform/database-outage.js';
 import { createLogger, type Logger } from './platform/logger.js';
 import { openRedis } from './platform/redis-connection.js';
@@ -54,9 +52,8 @@ import {
 } from './repositories/create-repositories.js';
 import { createAccountMail } from './services/account-mail.js';
 import { createApiKeyService } from './services/api-key-service.js';
-import { createApiKeyVerifier } from './services/api-key-verifier.js';
 import { createAuthService } from './services/auth-service.js';
-import { shareCredentialChanges } from './services/credential-changes.js';
+import { createCredentialChecks } from './services/credential-checks.js';
 import { createDeviceTrust } from './services/device-trust.js';
 import { createEmailAddresses } from './services/email-addresses.js';
 import { createEmailChangeService } from './services/email-change-service.js';
@@ -65,13 +62,12 @@ import { createEmailVerificationService } from './services/email-verification-se
 import { createOneTimeTokens } from './services/one-time-tokens.js';
 import { createPasswordResetService } from './services/password-reset-service.js';
 import { createPurgeJob, type Purged } from './services/purge-job.js';
-import { createRedisSessionInvalidations } from './services/redis-session-invalidations.js';
 import { createSessionService } from './services/session-service.js';
-import { createSessionVerifier } from './services/session-verifier.js';
 import { createUserLoader } from './services/user-loader.js';
 import { createUserService } from './services/user-service.js';
 import { checkMfaKey } from './services/mfa/check-mfa-key.js';
 import { createSecondFactor } from './services/mfa/create-second-factor.js';
+import { listenOn, openDatabase, readTls, urlOf } from './boot-resources.js';
 import type { DomainModule } from './domain-module.js';
 import { columnsOf, domainModules } from './modules.js';
 
@@ -109,8 +105,8 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   const production = config.env === 'production';
   const clock = overrides.clock ?? systemClock;
   const log = createLogger({ level: config.logLevel, pretty: config.env === 'development' && !overrides.logDestination, ...(overrides.logDestination ? { destination: overrides.logDestination } : {}) });
-  const tls = config.tls && { cert: readPem(config.tls.certPath, 'TLS_CERT'), key: readPem(config.tls.keyPath, 'TLS_KEY') };
-  const database = overrides.database ?? (await createDatabase(config.databaseUrl, databaseOptions(config, log)));
+  const tls = config.tls && readTls(config.tls);
+  const database = overrides.database ?? (await openDatabase(config.databaseUrl, databaseOptions(config, log)));
   const outage = createDatabaseOutage({ isUnavailable: database.isUnavailable, log, clock });
   const sessionRepository = createSessionRepository(database);
   const metrics = createMetrics({ countActiveSessions: () => sessionRepository.countLive(clock.now()) });
@@ -130,12 +126,9 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   const passwords = createPasswordHasher({ concurrency: config.passwordHashConcurrency, maxQueued: config.passwordHashQueue, onWarning: (message) => log.warn(message) });
   const tokenKeys = await loadTokenKeys(config.jwt); // a key that cannot sign stops the boot here
   const accessTokens = cacheVerifiedTokens(createAccessTokens({ ...config.jwt, keys: tokenKeys, ttlMs: config.accessTokenTtlMs }, clock), clock, 10_000);
-  const invalidations = redis && createRedisSessionInvalidations({ ...redis.connection, prefix: redis.keyPrefix, log, ackTimeoutMs: redis.commandTimeoutMs });
-  // Sessions and API keys are cached apart; a change to either (or to a user) reaches both, here and on every instance.
-  const changes = shareCredentialChanges(invalidations);
-  const verifier = createSessionVerifier({ sessions: sessionRepository, clock, cacheTtlMs: config.sessionCacheTtlMs, maxEntries: 10_000, invalidations: changes });
   const apiKeyRepository = createApiKeyRepository(database);
-  const apiKeyVerifier = createApiKeyVerifier({ apiKeys: apiKeyRepository, clock, cacheTtlMs: config.sessionCacheTtlMs, maxEntries: 10_000, changes });
+  const checks = createCredentialChecks({ sessions: sessionRepository, apiKeys: apiKeyRepository, clock, log, cacheTtlMs: config.sessionCacheTtlMs, redis: redis && { ...redis.connection, prefix: redis.keyPrefix, commandTimeoutMs: redis.commandTimeoutMs } });
+  const { verifier, apiKeyVerifier, invalidations } = checks;
   // Redis is ready when it answers and this instance hears the others' session changes.
   const redisCheck = redis && { name: 'redis', check: async () => invalidations?.listening === true && (await redis.connection.ping()) };
   const deviceTokens = createDeviceTokenRepository(database);
@@ -236,8 +229,8 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
     database,
     metrics,
     async listen(port, host) {
-      if (metricsServer && config.metrics.port !== undefined) await listenOn(metricsServer, config.metrics.port, host);
-      return listenOn(httpServer, port, host, tls !== undefined);
+      if (metricsServer && config.metrics.port !== undefined) await listenOn(metricsServer, { port: config.metrics.port, host, setting: 'METRICS_PORT' });
+      return listenOn(httpServer, { port, host, setting: 'PORT' }, tls !== undefined);
     },
     metricsUrl: () => (metricsServer?.listening ? urlOf(metricsServer, false) : undefined),
     purgeExpired: purge.runOnce,
@@ -272,32 +265,7 @@ const databaseOptions = (config: Config, log: Logger): DatabaseOptions => ({
   onReady: () => log.info('database reachable: migrations applied, serving'),
 });
 
-function urlOf(server: Server, secure: boolean): string {
-  const address = server.address() as AddressInfo;
-  const shownHost = address.family === 'IPv6' ? (address.address === '::' ? 'localhost' : `[${address.address}]`) : address.address === '0.0.0.0' ? 'localhost' : address.address;
-  return `${secure ? 'https' : 'http'}://${shownHost}:${address.port}`;
-}
-
-async function listenOn(server: Server, port: number, host: string | undefined, secure = false): Promise<string> {
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  return urlOf(server, secure);
-}
-
 function logBackfill(log: Logger, { filled, lookAlikes }: SkeletonBackfill): void {
   if (filled > 0) log.info({ filled }, 'stored the TR39 skeleton of existing addresses (EMAIL_UTF8_LOCAL_PARTS)');
   if (lookAlikes.length > 0) log.warn({ userIds: lookAlikes }, "these users' addresses look like another user's (same TR39 skeleton); they keep signing in, but no new account can look like them");
-}
-
-function readPem(path: string, setting: string): Buffer {
-  try {
-    return readFileSync(path);
-  } catch (error) {
-    throw new ConfigError(`${setting}: cannot read ${path} (${error instanceof Error ? error.message : String(error)})`);
-  }
 }

@@ -1,6 +1,7 @@
 // Entry point: the only reader of process.env. Settings → app → listen.
 import { createApp } from './app.js';
-import { ConfigError, loadConfig } from './platform/config.js';
+import { bootFailureText } from './platform/boot-error.js';
+import { loadConfig } from './platform/config.js';
 
 async function main() {
   const config = loadConfig(process.env);
@@ -44,8 +45,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  // Config and boot-check errors are written for people: print them plainly.
-  const message = error instanceof ConfigError || (error instanceof Error && error.name.endsWith('DeclarationError')) ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
-  process.stderr.write(`Cannot start: ${message}\n`);
+  // Settings, keys and declarations fail with a BootError, written for people: no stack.
+  process.stderr.write(`Cannot start: ${bootFailureText(error)}\n`);
   process.exit(1);
 });

@@ -7,6 +7,7 @@ import type { Clock } from '../platform/clock.js';
 import { apiScopesOf } from '../platform/api-scopes.js';
 import { ForbiddenError } from '../platform/errors.js';
 import type { Policy } from '../platform/policy.js';
+import { RateLimitDeclarationError } from '../rate-limit/read-rate-limits.js';
 import { locateAppErrors } from './locate-app-errors.js';
 import { AccessDeclarationError, readAccessDirectives, type AccessChecks } from './read-access-directives.js';
 import { createRuleFor, type ShieldRule } from './rules.js';
@@ -47,7 +48,7 @@ export function buildRuleTree(schema: GraphQLSchema, setup: AccessSetup = {}): R
     );
   }
   // A limit on a field no query can reach would guard nothing; say so rather than pretend.
-  if (unplaced.size > 0) throw new Error(`@rateLimit on fields not reachable from Query or Mutation: ${[...unplaced].join(', ')}`);
+  if (unplaced.size > 0) throw new RateLimitDeclarationError([...unplaced].map((field) => `${field}: not reachable from Query or Mutation, so its limit would guard nothing`));
   return tree;
 }
 

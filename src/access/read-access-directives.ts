@@ -15,10 +15,11 @@ import {
   type GraphQLObjectType,
   type GraphQLSchema,
 } from 'graphql';
+import { BootError } from '../platform/boot-error.js';
 import { parseDurationMs } from '../platform/duration.js';
 import type { AccessDeclaration, AccessLevel, OwnerSource } from './rules.js';
 
-export class AccessDeclarationError extends Error {
+export class AccessDeclarationError extends BootError {
   override readonly name = 'AccessDeclarationError';
   constructor(readonly problems: readonly string[]) {
     super(`Access is not declared correctly (deny by default); fix these in the SDL:\n${problems.map((p) => `  - ${p}`).join('\n')}`);

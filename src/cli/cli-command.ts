@@ -1,12 +1,12 @@
 // What a CLI command is. Commands are listed in commands.ts; each lives in its
 // own file and asks run-cli for the server's parts instead of building its own.
 import type { ParseArgsConfig } from 'node:util';
-import type { Database } from '../../db/create-database.js';
-import type { Clock } from '../platform/clock.js';
 import type { Config } from '../platform/config.js';
-import type { UserRepository } from '../repositories/user-repository.js';
+import type { RequestOrigin } from '../platform/request-context.js';
 import type { EmailAddresses } from '../services/email-addresses.js';
+import type { ResetSecondFactors } from '../services/mfa/reset-second-factors.js';
 import type { RegisterUser } from '../services/register-user.js';
+import type { UserService } from '../services/user-service.js';
 
 export interface CliIo {
   readonly stdin: NodeJS.ReadableStream & { readonly isTTY?: boolean };
@@ -14,14 +14,16 @@ export interface CliIo {
   readonly stderr: { write(text: string): unknown };
 }
 
-/** The server's own parts, built from the same settings (see open-cli-deps.ts). */
+/** The server's own services, built from the same settings (see open-cli-deps.ts); commands use nothing below them. */
 export interface CliDeps {
   readonly config: Config;
-  readonly database: Database;
-  readonly users: UserRepository;
+  readonly users: UserService;
   readonly registerUser: RegisterUser;
+  readonly resetSecondFactors: ResetSecondFactors;
+  /** Addresses normalised as at sign-in, to name users in messages. */
   readonly emails: EmailAddresses;
-  readonly clock: Clock;
+  /** What this run's audit events carry: a fresh id, `cli` for the address, the command for the user agent. */
+  readonly origin: RequestOrigin;
 }
 
 export type CliOptions = NonNullable<ParseArgsConfig['options']>;

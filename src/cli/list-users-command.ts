@@ -1,23 +1,22 @@
 // `list-users`: every user, oldest first, as a table or as JSON for scripts.
-import type { UserId } from '../platform/ids.js';
-import type { UserRecord } from '../repositories/records.js';
-import type { UserRepository } from '../repositories/user-repository.js';
+import type { UserModel } from '../services/types.js';
+import type { UserService } from '../services/user-service.js';
 import type { CliCommand } from './cli-command.js';
 
-const pageSize = 500;
+/** The largest page the service gives (as the `users` query). */
+const pageSize = 100;
 
-async function* allUsers(users: UserRepository): AsyncGenerator<UserRecord> {
-  let after: UserId | undefined;
+async function* allUsers(users: UserService): AsyncGenerator<UserModel> {
+  let after: string | undefined;
   for (;;) {
-    const page = await users.listAfter(after, pageSize);
-    yield* page;
-    const last = page.at(-1);
-    if (!last || page.length < pageSize) return;
-    after = last.id;
+    const page = await users.page(pageSize, after);
+    yield* page.edges.map((edge) => edge.node);
+    if (!page.pageInfo.hasNextPage || page.pageInfo.endCursor === null) return;
+    after = page.pageInfo.endCursor;
   }
 }
 
-const toRow = (u: UserRecord) => ({ id: u.id, email: u.email, role: u.role, createdAt: new Date(u.createdAt).toISOString() });
+const toRow = (u: UserModel) => ({ id: u.id, email: u.email, role: u.role, createdAt: new Date(u.createdAt).toISOString() });
 
 function table(rows: ReadonlyArray<ReturnType<typeof toRow>>): string {
   const lines = [['ID', 'EMAIL', 'ROLE', 'CREATED'], ...rows.map((r) => [r.id, r.email, r.role, r.createdAt])];

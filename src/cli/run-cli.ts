@@ -2,7 +2,7 @@
 // opens the server's parts for it, and turns every failure into one line on
 // stderr and an exit status: 0 done, 1 refused, 2 bad usage.
 import { parseArgs } from 'node:util';
-import { ConfigError, type Env } from '../platform/config.js';
+import type { Env } from '../platform/config.js';
 import { BadUserInputError } from '../platform/errors.js';
 import { UsageError, type CliCommand, type CliIo, type CliValues } from './cli-command.js';
 import { commands } from './commands.js';
@@ -41,7 +41,7 @@ function explain(error: unknown, command: string): { line: string; code: number 
   if (error instanceof UsageError) return { line: `${error.message}; see 'npm run cli -- ${command} --help'`, code: exitCodes.usage };
   // Input fields are named like the flags that carry them (email → --email).
   if (error instanceof BadUserInputError) return { line: `--${error.field}: ${error.message}`, code: exitCodes.refused };
-  if (error instanceof ConfigError) return { line: error.message, code: exitCodes.refused };
+  // Settings and keys (BootError) and the rest: the message alone, as main.ts prints a BootError.
   return { line: error instanceof Error ? error.message : String(error), code: exitCodes.refused };
 }
 
@@ -57,7 +57,7 @@ export async function runCli(argv: readonly string[], env: Env, io: CliIo): Prom
     return exitCodes.usage;
   }
   let opened: ReturnType<typeof openCliDeps> | undefined; // one open, however often a command asks
-  const open = () => (opened ??= openCliDeps(env));
+  const open = () => (opened ??= openCliDeps(env, { command: command.name, stderr: io.stderr }));
   try {
     const values = parseFlags(command, args);
     if (values['help'] === true) {

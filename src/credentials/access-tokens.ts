@@ -20,7 +20,12 @@ export interface AccessTokenSettings {
 }
 
 export interface AccessTokens {
-  sign(claims: AccessTokenClaims): Promise<{ token: string; expiresInSeconds: number }>;
+  /**
+   * `sessionEndsAt` (ms) is when the token's session reaches its absolute
+   * lifetime: `exp` is ACCESS_TOKEN_TTL from now or that, whichever is first,
+   * so no token outlives its session, even where it is checked offline.
+   */
+  sign(claims: AccessTokenClaims, sessionEndsAt: number): Promise<{ token: string; expiresInSeconds: number }>;
   /** Rejects with InvalidTokenError, whose `reason` says precisely why (for the log only). */
   verify(token: string): Promise<VerifiedAccessToken>;
 }
@@ -59,17 +64,18 @@ export function createAccessTokens(settings: AccessTokenSettings, clock: Clock):
   const ttlSeconds = Math.floor(settings.ttlMs / 1000);
 
   return {
-    async sign(subject) {
+    async sign(subject, sessionEndsAt) {
       const iat = Math.floor(clock.now() / 1000);
+      const exp = Math.min(iat + ttlSeconds, Math.floor(sessionEndsAt / 1000));
       const token = await new SignJWT(claimsOf(subject))
         .setProtectedHeader({ alg: signing.alg, typ: tokenType, kid: signing.kid })
         .setIssuer(settings.issuer)
         .setAudience(settings.audience)
         .setJti(randomUUID())
         .setIssuedAt(iat)
-        .setExpirationTime(iat + ttlSeconds)
+        .setExpirationTime(exp)
         .sign(signing.signWith);
-      return { token, expiresInSeconds: ttlSeconds };
+      return { token, expiresInSeconds: Math.max(exp - iat, 0) };
     },
 
     async verify(token) {

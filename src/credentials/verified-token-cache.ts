@@ -13,7 +13,7 @@ import type { AccessTokens, VerifiedAccessToken } from './access-tokens.js';
 export function cacheVerifiedTokens(tokens: AccessTokens, clock: Clock, maxEntries: number): AccessTokens {
   const verified = new LRUCache<string, VerifiedAccessToken>({ max: maxEntries });
   return {
-    sign: (subject) => tokens.sign(subject),
+    sign: (subject, sessionEndsAt) => tokens.sign(subject, sessionEndsAt),
     async verify(token) {
       const hit = verified.get(token);
       // jose refuses at exp (whole seconds) exactly; so does this.

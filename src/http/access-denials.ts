@@ -4,6 +4,7 @@
 // code, with a count, so a list of a hundred denied emails is one event.
 import { Kind, type GraphQLError, type GraphQLSchema, type OperationDefinitionNode, type ValueNode } from 'graphql';
 import type { AccessDeclaration, AccessMap } from '../access/index.js';
+import { ErrorCode } from '../platform/errors.js';
 import { fieldAtPath, type FieldAtPath, type Fragments } from './field-at-path.js';
 
 export interface AccessDenial {
@@ -57,12 +58,12 @@ export function accessDenials(request: DeniedRequest, access: AccessMap): Access
   const byKey = new Map<string, AccessDenial>();
   for (const error of request.errors) {
     const code = error.extensions['code'];
-    if ((code !== 'FORBIDDEN' && code !== 'UNAUTHENTICATED' && code !== 'REAUTHENTICATION_REQUIRED') || !error.path) continue;
+    if ((code !== ErrorCode.FORBIDDEN && code !== ErrorCode.UNAUTHENTICATED && code !== ErrorCode.REAUTHENTICATION_REQUIRED) || !error.path) continue;
     const found = fieldAtPath(request.schema, request.operation, request.fragments, error.path);
     const declaration = found && access.get(found.typeName)?.get(found.fieldName);
     // UNAUTHENTICATED from a public field is a failed sign-in or refresh,
     // which the auth service audits itself; it is not an access rule saying no.
-    if (code === 'UNAUTHENTICATED' && declaration?.kind === 'public') continue;
+    if (code === ErrorCode.UNAUTHENTICATED && declaration?.kind === 'public') continue;
     const field = found ? `${found.typeName}.${found.fieldName}` : 'unknown';
     const subjectId = found && subjectOf(found, declaration, request.variables);
     const reason = typeof error.extensions['reason'] === 'string' ? error.extensions['reason'] : undefined;

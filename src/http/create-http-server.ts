@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createServer as createTlsServer } from 'node:https';
 import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from '@apollo/server';
 import type { BuildContext } from '../context/build-context.js';
+import { ErrorCode } from '../platform/errors.js';
 import type { Logger } from '../platform/logger.js';
 import type { RequestContext, RequestOrigin } from '../platform/request-context.js';
 import { clientIp } from './client-ip.js';
@@ -80,7 +81,7 @@ export function createHttpServer(deps: HttpDeps): Server {
         try {
           body = JSON.parse(text);
         } catch {
-          sendError(res, 400, 'BAD_REQUEST', 'Request body is not valid JSON');
+          sendError(res, 400, ErrorCode.BAD_REQUEST, 'Request body is not valid JSON');
           return;
         }
       } else {
@@ -125,7 +126,7 @@ export function createHttpServer(deps: HttpDeps): Server {
         return;
       }
       if (req.method !== 'GET' && req.method !== 'POST') {
-        sendError(res, 405, 'BAD_REQUEST', 'Use GET or POST', { allow: 'GET, POST' });
+        sendError(res, 405, ErrorCode.BAD_REQUEST, 'Use GET or POST', { allow: 'GET, POST' });
         return;
       }
       await handleGraphql(req, res, origin, search);
@@ -141,7 +142,7 @@ export function createHttpServer(deps: HttpDeps): Server {
       await route(req, res);
       return;
     }
-    sendError(res, 404, 'NOT_FOUND', 'Not found; the API is at /graphql');
+    sendError(res, 404, ErrorCode.NOT_FOUND, 'Not found; the API is at /graphql');
   }
 
   const listener = (req: IncomingMessage, res: ServerResponse) => {
@@ -150,11 +151,11 @@ export function createHttpServer(deps: HttpDeps): Server {
       if (error instanceof BodyTooLargeError) {
         // Stop reading the rest of an oversized upload; the connection closes after the reply.
         res.setHeader('connection', 'close');
-        sendError(res, 413, 'BAD_REQUEST', `Request body is larger than ${settings.bodyLimitBytes} bytes`);
+        sendError(res, 413, ErrorCode.BAD_REQUEST, `Request body is larger than ${settings.bodyLimitBytes} bytes`);
         return;
       }
       log.error({ err: error }, 'request failed outside GraphQL');
-      if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+      if (!res.headersSent) sendError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
       else res.destroy();
     });
   };

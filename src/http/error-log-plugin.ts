@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { DatabaseOutage } from '../platform/database-outage.js';
-import { AppError } from '../platform/errors.js';
+import { AppError, ErrorCode } from '../platform/errors.js';
 import type { RequestContext } from '../platform/request-context.js';
 
 /**
@@ -15,7 +15,7 @@ export const createErrorLogPlugin = (outage: DatabaseOutage): ApolloServerPlugin
         for (const error of errors) {
           const original = error.originalError ?? error;
           const code = error.extensions['code'];
-          if (original instanceof AppError || (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR')) continue;
+          if (original instanceof AppError || (typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR)) continue;
           if (outage.explains(original)) outage.record(original);
           else contextValue.log.error({ err: original, path: error.path }, 'unexpected error');
         }

@@ -1,7 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import type { DatabaseOutage } from '../platform/database-outage.js';
-import { DatabaseUnavailableError } from '../platform/errors.js';
+import { DatabaseUnavailableError, ErrorCode } from '../platform/errors.js';
 
 // Apollo gives every error without a code INTERNAL_SERVER_ERROR. Its message
 // may hold SQL, paths or secrets: the client gets a generic one, and the
@@ -9,9 +9,9 @@ import { DatabaseUnavailableError } from '../platform/errors.js';
 export const internalErrorMessage = 'Internal server error';
 
 export const formatError = (formatted: GraphQLFormattedError): GraphQLFormattedError =>
-  formatted.extensions?.['code'] !== 'INTERNAL_SERVER_ERROR'
+  formatted.extensions?.['code'] !== ErrorCode.INTERNAL_SERVER_ERROR
     ? formatted
-    : { message: internalErrorMessage, ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    : { message: internalErrorMessage, ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
 
 /**
  * formatError, except that a field which failed because the database could not
@@ -21,7 +21,7 @@ export const formatError = (formatted: GraphQLFormattedError): GraphQLFormattedE
 export function createFormatError(outage: DatabaseOutage): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
   const { message, extensions } = new DatabaseUnavailableError();
   return (formatted, error) =>
-    formatted.extensions?.['code'] === 'INTERNAL_SERVER_ERROR' && outage.explains(unwrapResolverError(error))
+    formatted.extensions?.['code'] === ErrorCode.INTERNAL_SERVER_ERROR && outage.explains(unwrapResolverError(error))
       ? { message, ...(formatted.path ? { path: formatted.path } : {}), extensions: { ...extensions } }
       : formatError(formatted);
 }

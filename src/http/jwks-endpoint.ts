@@ -3,6 +3,7 @@
 // that could sign one. Served only when signing is asymmetric; under HS256
 // there is nothing to publish and the path is a 404 like any other.
 import type { JWK } from 'jose';
+import { ErrorCode } from '../platform/errors.js';
 import type { RouteHandler } from './create-http-server.js';
 import { sendError } from './send.js';
 
@@ -18,7 +19,7 @@ export function createJwksHandler(keys: readonly JWK[]): RouteHandler {
   const body = JSON.stringify({ keys: keys.map(({ kty, crv, x, y, n, e, kid, alg, use }) => ({ kty, crv, x, y, n, e, kid, alg, use })) });
   return async (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      sendError(res, 405, 'BAD_REQUEST', 'Use GET', { allow: 'GET, HEAD' });
+      sendError(res, 405, ErrorCode.BAD_REQUEST, 'Use GET', { allow: 'GET, HEAD' });
       return;
     }
     res.writeHead(200, { 'content-type': 'application/jwk-set+json; charset=utf-8', 'content-length': Buffer.byteLength(body), 'cache-control': cacheControl });

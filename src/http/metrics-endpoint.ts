@@ -4,6 +4,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { Registry } from 'prom-client';
+import { ErrorCode } from '../platform/errors.js';
 import type { RouteHandler } from './create-http-server.js';
 import { sendError } from './send.js';
 
@@ -14,13 +15,13 @@ export function createMetricsHandler({ registry, token }: { registry: Registry; 
   const expected = token === undefined ? undefined : digest(token);
   return async (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      sendError(res, 405, 'BAD_REQUEST', 'Use GET', { allow: 'GET, HEAD' });
+      sendError(res, 405, ErrorCode.BAD_REQUEST, 'Use GET', { allow: 'GET, HEAD' });
       return;
     }
     if (expected) {
       const match = /^Bearer +(\S+)$/i.exec(req.headers.authorization ?? '');
       if (!match?.[1] || !timingSafeEqual(digest(match[1]), expected)) {
-        sendError(res, 401, 'UNAUTHENTICATED', 'Metrics need the METRICS_TOKEN bearer token', { 'www-authenticate': 'Bearer realm="metrics"' });
+        sendError(res, 401, ErrorCode.UNAUTHENTICATED, 'Metrics need the METRICS_TOKEN bearer token', { 'www-authenticate': 'Bearer realm="metrics"' });
         return;
       }
     }
@@ -34,9 +35,9 @@ export function createMetricsHandler({ registry, token }: { registry: Registry; 
 export function createMetricsServer(handler: RouteHandler): Server {
   return createServer((req, res) => {
     const path = (req.url ?? '/').split('?', 1)[0];
-    const answer = path === '/metrics' ? handler(req, res) : Promise.resolve(sendError(res, 404, 'NOT_FOUND', 'Not found; metrics are at /metrics'));
+    const answer = path === '/metrics' ? handler(req, res) : Promise.resolve(sendError(res, 404, ErrorCode.NOT_FOUND, 'Not found; metrics are at /metrics'));
     answer.catch(() => {
-      if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+      if (!res.headersSent) sendError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
       else res.destroy();
     });
   });

@@ -2,6 +2,7 @@
 // (the process is up and its database answers), readiness also turns 503 the
 // moment a shutdown begins, so a load balancer stops sending new requests
 // while the in-flight ones finish. Checks run together, each bounded in time.
+import { ErrorCode } from '../platform/errors.js';
 import type { RouteHandler } from './create-http-server.js';
 import { sendError, sendJson } from './send.js';
 
@@ -28,7 +29,7 @@ async function bounded(check: ReadinessCheck): Promise<boolean> {
 export function createReadinessHandler({ checks, draining }: { checks: readonly ReadinessCheck[]; draining: () => boolean }): RouteHandler {
   return async (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      sendError(res, 405, 'BAD_REQUEST', 'Use GET', { allow: 'GET, HEAD' });
+      sendError(res, 405, ErrorCode.BAD_REQUEST, 'Use GET', { allow: 'GET, HEAD' });
       return;
     }
     const results = await Promise.all(checks.map(async (c) => [c.name, (await bounded(c)) ? 'ok' : 'failing'] as const));

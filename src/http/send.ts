@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import type { ErrorCode } from '../platform/errors.js';
 
 /** A JSON response; `errors` bodies follow the GraphQL response shape so every client parses them alike. */
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -7,5 +8,5 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.end(text);
 }
 
-export const sendError = (res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void =>
+export const sendError = (res: ServerResponse, status: number, code: ErrorCode, message: string, headers: Record<string, string> = {}): void =>
   sendJson(res, status, { errors: [{ message, extensions: { code } }] }, headers);

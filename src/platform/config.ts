@@ -7,12 +7,14 @@
 // toConfig shapes the result; the Config type is what that parse returns.
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { BootError } from './boot-error.js';
 import { checkAcrossSettings, secondFactorOf } from './cross-setting-checks.js';
 import { readMailSettings } from './mail-settings.js';
 import { gatherRateLimitSettings } from './rate-limit-settings.js';
 import { settingsSchema, type Settings } from './settings-schema.js';
 
-export class ConfigError extends Error {
+/** A setting is missing, malformed or contradicts another; the message names it. */
+export class ConfigError extends BootError {
   override readonly name = 'ConfigError';
 }
 

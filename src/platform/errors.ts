@@ -3,7 +3,30 @@
 import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 
-export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'RATE_LIMITED' | 'BAD_REQUEST' | 'SERVICE_UNAVAILABLE' | 'MFA_REQUIRED' | 'REAUTHENTICATION_REQUIRED';
+/**
+ * Every `extensions.code` a client can see, spelled here and nowhere else
+ * (lint refuses these strings anywhere else in src/). The last four are Apollo
+ * Server's own (ApolloServerErrorCode): named here because src/ reads them and
+ * answers with them too.
+ */
+export const ErrorCode = {
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  RATE_LIMITED: 'RATE_LIMITED',
+  MFA_REQUIRED: 'MFA_REQUIRED',
+  REAUTHENTICATION_REQUIRED: 'REAUTHENTICATION_REQUIRED',
+  /** A request that cannot run: malformed JSON, wrong method, too large or too costly a document. */
+  BAD_REQUEST: 'BAD_REQUEST',
+  /** An HTTP path that serves nothing (404). Nothing asked for by id answers it: the contract keeps that BAD_USER_INPUT. */
+  NOT_FOUND: 'NOT_FOUND',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  GRAPHQL_PARSE_FAILED: 'GRAPHQL_PARSE_FAILED',
+  GRAPHQL_VALIDATION_FAILED: 'GRAPHQL_VALIDATION_FAILED',
+  OPERATION_RESOLUTION_FAILURE: 'OPERATION_RESOLUTION_FAILURE',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 interface HttpOverride {
   readonly status: number;
@@ -31,7 +54,7 @@ export abstract class AppError extends GraphQLError {
 /** No valid credentials where they are needed; also wrong email or password (one message for both). */
 export class UnauthenticatedError extends AppError {
   constructor(message = 'You must be signed in') {
-    super('UNAUTHENTICATED', message);
+    super(ErrorCode.UNAUTHENTICATED, message);
   }
 }
 
@@ -42,7 +65,7 @@ export class UnauthenticatedError extends AppError {
  */
 export class InvalidTokenError extends AppError {
   constructor(readonly reason: string) {
-    super('UNAUTHENTICATED', 'Invalid or expired token', {}, {
+    super(ErrorCode.UNAUTHENTICATED, 'Invalid or expired token', {}, {
       status: 401,
       headers: new HeaderMap([['www-authenticate', 'Bearer error="invalid_token"']]),
     });
@@ -65,14 +88,14 @@ export class ApiKeyRefusedError extends InvalidTokenError {
 
 export class ForbiddenError extends AppError {
   constructor(message = 'Not allowed') {
-    super('FORBIDDEN', message);
+    super(ErrorCode.FORBIDDEN, message);
   }
 }
 
 /** A registered policy (@auth(policy: "NAME")) said no; `policy` names it, as PERMISSIONS.md does. */
 export class PolicyRefusedError extends AppError {
   constructor(readonly policy: string) {
-    super('FORBIDDEN', 'Not allowed', { reason: 'POLICY', policy });
+    super(ErrorCode.FORBIDDEN, 'Not allowed', { reason: 'POLICY', policy });
   }
 }
 
@@ -84,7 +107,7 @@ export class PolicyRefusedError extends AppError {
 export class EmailNotVerifiedError extends AppError {
   static readonly reason = 'EMAIL_NOT_VERIFIED';
   constructor(message = 'Verify your email address first: open the link we mailed to it') {
-    super('FORBIDDEN', message, { reason: EmailNotVerifiedError.reason });
+    super(ErrorCode.FORBIDDEN, message, { reason: EmailNotVerifiedError.reason });
   }
 }
 
@@ -95,7 +118,7 @@ export class EmailNotVerifiedError extends AppError {
 export class ScopeRequiredError extends AppError {
   static readonly reason = 'SCOPE';
   constructor(readonly requiredScopes: readonly string[]) {
-    super('FORBIDDEN', requiredScopes.length === 0 ? 'API keys cannot use this field' : `This API key needs one of these scopes: ${requiredScopes.join(', ')}`, {
+    super(ErrorCode.FORBIDDEN, requiredScopes.length === 0 ? 'API keys cannot use this field' : `This API key needs one of these scopes: ${requiredScopes.join(', ')}`, {
       reason: ScopeRequiredError.reason,
       requiredScopes,
     });
@@ -108,13 +131,13 @@ export class BadUserInputError extends AppError {
     readonly field: string,
     message: string,
   ) {
-    super('BAD_USER_INPUT', message, { field });
+    super(ErrorCode.BAD_USER_INPUT, message, { field });
   }
 }
 
 export class RateLimitedError extends AppError {
   constructor(readonly retryAfterSeconds: number) {
-    super('RATE_LIMITED', `Too many requests, retry in ${retryAfterSeconds}s`, { retryAfter: retryAfterSeconds });
+    super(ErrorCode.RATE_LIMITED, `Too many requests, retry in ${retryAfterSeconds}s`, { retryAfter: retryAfterSeconds });
   }
 }
 
@@ -127,14 +150,14 @@ export class RateLimitedError extends AppError {
 export class RateLimitUnavailableError extends AppError {
   static readonly reason = 'LIMITER_UNAVAILABLE';
   constructor(readonly retryAfterSeconds = 5) {
-    super('RATE_LIMITED', `Rate limiting is unavailable, retry in ${retryAfterSeconds}s`, { retryAfter: retryAfterSeconds, reason: RateLimitUnavailableError.reason });
+    super(ErrorCode.RATE_LIMITED, `Rate limiting is unavailable, retry in ${retryAfterSeconds}s`, { retryAfter: retryAfterSeconds, reason: RateLimitUnavailableError.reason });
   }
 }
 
 /** A request that cannot run at all (HTTP 400), e.g. an operation type this server does not serve. */
 export class BadRequestError extends AppError {
   constructor(message: string) {
-    super('BAD_REQUEST', message, {}, { status: 400 });
+    super(ErrorCode.BAD_REQUEST, message, {}, { status: 400 });
   }
 }
 
@@ -153,7 +176,7 @@ export class DatabaseUnavailableError extends AppError {
   constructor(scope: 'field' | 'request' = 'field') {
     const seconds = DatabaseUnavailableError.retryAfterSeconds;
     super(
-      'SERVICE_UNAVAILABLE',
+      ErrorCode.SERVICE_UNAVAILABLE,
       `The database is unavailable, retry in ${seconds}s`,
       { retryAfter: seconds, reason: DatabaseUnavailableError.reason },
       scope === 'request' ? { status: 503, headers: new HeaderMap([['retry-after', String(seconds)]]) } : undefined,
@@ -167,7 +190,7 @@ export class DatabaseUnavailableError extends AppError {
  */
 export class MfaRequiredError extends AppError {
   constructor(mfaToken: string, expiresInSeconds: number) {
-    super('MFA_REQUIRED', 'Enter the code from your authenticator app, or a recovery code, to finish signing in', { mfaToken, expiresIn: expiresInSeconds });
+    super(ErrorCode.MFA_REQUIRED, 'Enter the code from your authenticator app, or a recovery code, to finish signing in', { mfaToken, expiresIn: expiresInSeconds });
   }
 }
 
@@ -178,7 +201,7 @@ export class MfaRequiredError extends AppError {
  */
 export class ReauthenticationRequiredError extends AppError {
   constructor(readonly maxAgeSeconds: number) {
-    super('REAUTHENTICATION_REQUIRED', 'Confirm it is you (reauthenticate), then try again', { maxAge: maxAgeSeconds });
+    super(ErrorCode.REAUTHENTICATION_REQUIRED, 'Confirm it is you (reauthenticate), then try again', { maxAge: maxAgeSeconds });
   }
 }
 
@@ -192,6 +215,6 @@ export class MfaCodeRejectedError extends AppError {
     message: string,
     readonly attemptsLeft: number,
   ) {
-    super('UNAUTHENTICATED', message, { attemptsLeft });
+    super(ErrorCode.UNAUTHENTICATED, message, { attemptsLeft });
   }
 }

@@ -37,6 +37,18 @@ export type Viewer = { readonly kind: 'anonymous' } | Actor;
 
 export const anonymous: Viewer = Object.freeze({ kind: 'anonymous' });
 
+/**
+ * Who administers an account: a signed-in ADMIN over the API (the schema
+ * checked the role), or the operator at the command line, who has no account
+ * (the CLI's user is whoever can reach the database). Audit events name the
+ * ADMIN as actor; the operator's have none and an origin saying `cli`.
+ */
+export type Administrator = SignedInViewer | { readonly kind: 'operator' };
+
+export const operator: Administrator = Object.freeze({ kind: 'operator' });
+
+export const actorIdOf = (by: Administrator): UserId | undefined => (by.kind === 'operator' ? undefined : by.userId);
+
 /** Where a request came from: what sessions record and audit events carry. */
 export interface RequestOrigin {
   readonly requestId: string;

@@ -5,7 +5,7 @@
 // Fields that did run keep the usual 200 with partial errors.
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Clock } from '../platform/clock.js';
-import { RateLimitUnavailableError } from '../platform/errors.js';
+import { ErrorCode, RateLimitUnavailableError } from '../platform/errors.js';
 import type { RequestContext } from '../platform/request-context.js';
 import type { RateLimitLedger } from './rate-limit-ledger.js';
 import { secondsUntil } from './rate-limit-rules.js';
@@ -28,7 +28,7 @@ export function rateLimitPlugin({ ledger, clock }: { ledger: RateLimitLedger; cl
           let retryAfter = 0;
           let unavailable = false;
           for (const error of response.body.singleResult.errors ?? []) {
-            if (error.extensions?.['code'] !== 'RATE_LIMITED') continue;
+            if (error.extensions?.['code'] !== ErrorCode.RATE_LIMITED) continue;
             unavailable ||= error.extensions['reason'] === RateLimitUnavailableError.reason;
             const seconds = Number(error.extensions['retryAfter']);
             if (Number.isFinite(seconds)) retryAfter = Math.max(retryAfter, seconds);

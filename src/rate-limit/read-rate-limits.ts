@@ -4,6 +4,7 @@
 // does not have, two limits sharing a setting name, a setting naming no limit.
 import { getDirective } from '@graphql-tools/utils';
 import { isObjectType, type GraphQLSchema } from 'graphql';
+import { BootError } from '../platform/boot-error.js';
 import { ConfigError } from '../platform/config.js';
 import { parseDurationMs } from '../platform/duration.js';
 import type { RateLimitSetting } from '../platform/rate-limit-settings.js';
@@ -22,7 +23,7 @@ export interface RateLimit {
 /** Limits by type name, then field name; broadest first (fewest identity arguments). */
 export type RateLimitMap = ReadonlyMap<string, ReadonlyMap<string, readonly RateLimit[]>>;
 
-export class RateLimitDeclarationError extends Error {
+export class RateLimitDeclarationError extends BootError {
   override readonly name = 'RateLimitDeclarationError';
   constructor(readonly problems: readonly string[]) {
     super(`@rateLimit is not declared correctly; fix these in schema/:\n${problems.map((p) => `  - ${p}`).join('\n')}`);

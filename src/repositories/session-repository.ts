@@ -57,10 +57,10 @@ export interface SessionRepository {
   touch(id: SessionId, now: number): Promise<void>;
   /**
    * Records a new proof in a live session and replaces its refresh token (the
-   * one the client held counts as rotated), atomically; false when the
-   * session is over.
+   * one the client held counts as rotated), atomically. Resolves to the
+   * session's end (its expiresAt), or undefined when the session is over.
    */
-  renewProof(renewal: ProofRenewal): Promise<boolean>;
+  renewProof(renewal: ProofRenewal): Promise<number | undefined>;
   end(id: SessionId, reason: EndReason, now: number): Promise<boolean>;
   /** Ends every live session of the user but `keep`; returns the ids ended. */
   endAllOf(userId: UserId, reason: EndReason, now: number, keep?: SessionId): Promise<readonly SessionId[]>;

@@ -90,9 +90,10 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
   const throttle = deps.loginThrottle ?? noThrottle;
   const registerUser = createRegisterUser({ users, passwords, clock, emails });
 
-  async function tokensFor(user: UserRecord, sessionId: SessionId, refreshToken: string, proof: AuthProof): Promise<AuthResult> {
-    const viewer: SignedInViewer = { kind: 'user', userId: user.id, role: user.role, sessionId, emailVerified: user.emailVerified };
-    const access = await accessTokens.sign({ ...viewer, proof });
+  // `sessionEndsAt`: the session's absolute end (SESSION_MAX_AGE from its sign-in), which the access token may not outlive.
+  async function tokensFor(user: UserRecord, session: { id: SessionId; expiresAt: number }, refreshToken: string, proof: AuthProof): Promise<AuthResult> {
+    const viewer: SignedInViewer = { kind: 'user', userId: user.id, role: user.role, sessionId: session.id, emailVerified: user.emailVerified };
+    const access = await accessTokens.sign({ ...viewer, proof }, session.expiresAt);
     return {
       accessToken: access.token,
       refreshToken,
@@ -108,11 +109,12 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
     const now = clock.now();
     const sessionId = newId() as SessionId;
     const refreshToken = newRefreshToken();
+    const expiresAt = now + deps.sessionMaxAgeMs;
     await sessions.create({
       id: sessionId,
       userId: user.id,
       now,
-      expiresAt: now + deps.sessionMaxAgeMs,
+      expiresAt,
       userAgent: origin.userAgent,
       ip: origin.ip,
       refreshTokenHash: hashRefreshToken(refreshToken),
@@ -120,7 +122,7 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
       proof,
     });
     await endSessionsBeyondCap(user, now);
-    return tokensFor(user, sessionId, refreshToken, proof);
+    return tokensFor(user, { id: sessionId, expiresAt }, refreshToken, proof);
   }
 
   // The oldest sessions end first, so neither forgotten devices nor a script of
@@ -232,9 +234,10 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
       const refreshToken = newRefreshToken();
       const now = clock.now();
       const renewal = { sessionId: viewer.sessionId, proof, refreshTokenHash: hashRefreshToken(refreshToken), refreshTokenExpiresAt: now + deps.refreshTokenTtlMs, now };
-      if (!user || !(await sessions.renewProof(renewal))) throw new UnauthenticatedError();
+      const sessionEndsAt = user && (await sessions.renewProof(renewal));
+      if (!user || sessionEndsAt === undefined) throw new UnauthenticatedError();
       audit.record({ type: 'reauthenticated', origin, actorId: user.id, subjectId: user.id, sessionId: viewer.sessionId, amr: proof.amr });
-      return tokensFor(user, viewer.sessionId, refreshToken, proof);
+      return tokensFor(user, { id: viewer.sessionId, expiresAt: sessionEndsAt }, refreshToken, proof);
     },
 
     async refresh(presented, origin) {
@@ -256,7 +259,7 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
         case 'rotated':
           await verifier.forgetSession(outcome.session.id); // role may have changed since the last token
           audit.record({ type: 'refresh', origin, actorId: outcome.user.id, subjectId: outcome.user.id, sessionId: outcome.session.id });
-          return tokensFor(outcome.user, outcome.session.id, next, outcome.session.proof);
+          return tokensFor(outcome.user, outcome.session, next, outcome.session.proof);
         case 'reused': {
           const { sessionId, userId, rotatedAt } = outcome;
           if (now - rotatedAt <= deps.refreshReuseGraceMs) {

@@ -42,7 +42,16 @@ interface Message {
 
 const resubscribeDelayMs = 500;
 
-export function createRedisSessionInvalidations({ commands, subscriber, prefix, log, ackTimeoutMs }: RedisSessionInvalidationsDeps): SessionInvalidations {
+export interface RedisSessionInvalidations extends SessionInvalidations {
+  /**
+   * Resolves true once this instance hears the channel (and so the
+   * confirmations of what it publishes), or false after the command timeout.
+   * The CLI waits for it: it publishes as soon as it starts.
+   */
+  untilListening(): Promise<boolean>;
+}
+
+export function createRedisSessionInvalidations({ commands, subscriber, prefix, log, ackTimeoutMs }: RedisSessionInvalidationsDeps): RedisSessionInvalidations {
   const channel = `${prefix}session-changes`;
   const ackChannel = (instance: string) => `${channel}:ack:${instance}`;
   const instance = randomUUID();
@@ -50,6 +59,7 @@ export function createRedisSessionInvalidations({ commands, subscriber, prefix, 
   let sequence = 0;
   let listening = false;
   let apply: (change: SessionChange) => void = () => {};
+  const waiting = new Set<() => void>();
 
   // A SUBSCRIBE that times out on a live connection (a slow moment, not a
   // lost link) is tried again on that connection: waiting for a reconnect
@@ -61,6 +71,7 @@ export function createRedisSessionInvalidations({ commands, subscriber, prefix, 
       () => {
         listening = true;
         apply({ kind: 'all' });
+        for (const wake of waiting) wake();
       },
       (error: unknown) => {
         log.warn({ err: error }, 'cannot subscribe to session changes; trying again');
@@ -106,6 +117,18 @@ export function createRedisSessionInvalidations({ commands, subscriber, prefix, 
     },
     subscribe(handler) {
       apply = handler;
+    },
+    untilListening() {
+      if (listening) return Promise.resolve(true);
+      return new Promise((resolve) => {
+        const done = () => {
+          waiting.delete(done);
+          clearTimeout(timer);
+          resolve(listening);
+        };
+        const timer = setTimeout(done, ackTimeoutMs);
+        waiting.add(done);
+      });
     },
   };
 }

@@ -3,8 +3,9 @@
 import type { AuditLog } from '../platform/audit.js';
 import type { Clock } from '../platform/clock.js';
 import { BadUserInputError } from '../platform/errors.js';
-import type { RequestOrigin, Role, SignedInViewer, Viewer } from '../platform/request-context.js';
+import { actorIdOf, type Administrator, type RequestOrigin, type Role, type SignedInViewer, type Viewer } from '../platform/request-context.js';
 import type { ApiKeyVerifier } from './api-key-verifier.js';
+import type { EmailAddresses } from './email-addresses.js';
 import type { UserRepository } from '../repositories/user-repository.js';
 import { checkNotLastAdmin, checkPageSize, parseCursor, parseUserId, toCursor } from './input.js';
 import { toPage } from './page.js';
@@ -14,13 +15,15 @@ import type { UserModel, UserPage } from './types.js';
 export interface UserService {
   me(viewer: Viewer): Promise<UserModel | null>;
   byId(id: string): Promise<UserModel | null>;
+  /** The user with this address (normalised as at sign-in), for the CLI, which names users by email. */
+  byEmail(email: string): Promise<UserModel | null>;
   page(first: number, after: string | null | undefined): Promise<UserPage>;
-  setRole(actor: SignedInViewer, userId: string, role: Role, origin: RequestOrigin): Promise<UserModel>;
+  setRole(by: Administrator, userId: string, role: Role, origin: RequestOrigin): Promise<UserModel>;
   delete(actor: SignedInViewer, id: string, origin: RequestOrigin): Promise<boolean>;
 }
 
-export function createUserService(deps: { users: UserRepository; verifier: SessionVerifier; apiKeyVerifier: ApiKeyVerifier; audit: AuditLog; clock: Clock }): UserService {
-  const { users, verifier, apiKeyVerifier, audit, clock } = deps;
+export function createUserService(deps: { users: UserRepository; verifier: SessionVerifier; apiKeyVerifier: ApiKeyVerifier; emails: EmailAddresses; audit: AuditLog; clock: Clock }): UserService {
+  const { users, verifier, apiKeyVerifier, emails, audit, clock } = deps;
   return {
     async me(viewer) {
       if (viewer.kind === 'anonymous') return null;
@@ -33,20 +36,28 @@ export function createUserService(deps: { users: UserRepository; verifier: Sessi
       return (await users.findById(parseUserId(id))) ?? null;
     },
 
+    async byEmail(email) {
+      const found = await users.findByEmail(emails.normalize(email));
+      if (!found) return null;
+      const { passwordHash: _hash, ...user } = found; // the hash stays below the service
+      return user;
+    },
+
     async page(first, after) {
       const limit = checkPageSize(first);
       const afterId = after === null || after === undefined ? undefined : parseCursor(after);
       return toPage(await users.listAfter(afterId, limit + 1), limit, afterId !== undefined, (node) => toCursor(node.id));
     },
 
-    async setRole(actor, userId, role, origin) {
+    async setRole(by, userId, role, origin) {
       const id = parseUserId(userId, 'userId');
       const target = await users.findById(id);
       if (target && role !== 'ADMIN') checkNotLastAdmin(target, await users.countAdmins(), 'role', 'demote');
       const updated = await users.setRole(id, role, clock.now());
       if (!updated) throw new BadUserInputError('userId', 'No such user');
-      await verifier.forgetUser(id); // the user's next request carries the new role
-      audit.record({ type: 'role.changed', origin, actorId: actor.userId, subjectId: id, role });
+      // The user's next request carries the new role, here and (REDIS_URL) on every instance: forgetUser resolves once they confirm.
+      await verifier.forgetUser(id);
+      audit.record({ type: 'role.changed', origin, actorId: actorIdOf(by), subjectId: id, role });
       return updated;
     },
 

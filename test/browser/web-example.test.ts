@@ -1,6 +1,7 @@
 // The example page (examples/web) in a real Chromium against the real server:
 // sign up, sign in, sessions with per-device sign-out, a transparent refresh
-// after the access token expires, and sign-out everywhere. The page is served
+// after the access token expires, sign-out everywhere, and the rate-limited
+// screen (the per-email sign-in limit is 3 a minute here). The page is served
 // from its own origin, so every call is a real cross-origin request that the
 // server's CORS_ORIGINS must allow. Time is the server's fake clock: no sleeps.
 import type { Page } from 'playwright-core';
@@ -12,6 +13,7 @@ import { chromiumAvailable, prepareWebExample, type WebExample } from '../helper
 const hasChromium = chromiumAvailable('test/browser/web-example.test.ts');
 const accessTokenTtlMs = 60_000;
 const email = 'browser@example.com';
+const signInLimit = 3; // per (client IP, email) a minute: RATE_LIMIT_LOGIN_PER_EMAIL
 
 interface SeenRequest {
   readonly operation: string;
@@ -23,6 +25,7 @@ describe.skipIf(!hasChromium)('the web example in Chromium', () => {
   let site: WebExample;
   let server: TestServer;
   let page: Page;
+  let apiUrl: string;
 
   const activity = (text: string) => page.locator('#activity li', { hasText: text }).waitFor();
   const rows = () => page.locator('#sessions li');
@@ -30,8 +33,8 @@ describe.skipIf(!hasChromium)('the web example in Chromium', () => {
 
   beforeAll(async () => {
     site = await prepareWebExample('web-example');
-    server = await startTestServer({ env: { ACCESS_TOKEN_TTL: '1m', CORS_ORIGINS: site.origin } });
-    const apiUrl = `${server.url}/graphql`;
+    server = await startTestServer({ env: { ACCESS_TOKEN_TTL: '1m', CORS_ORIGINS: site.origin, RATE_LIMIT_LOGIN_PER_EMAIL: `${signInLimit}/1m` } });
+    apiUrl = `${server.url}/graphql`;
     ({ page } = await site.open(apiUrl));
     // What the page asked the API, by operation name, with the answer's status.
     page.on('response', (response) => {
@@ -118,5 +121,25 @@ describe.skipIf(!hasChromium)('the web example in Chromium', () => {
     await page.locator('#auth-form').waitFor({ state: 'visible' });
     expect(await page.locator('#account').isHidden()).toBe(true);
     expect(codeOf(await refresh(server, laptop.refreshToken))).toBe('UNAUTHENTICATED');
+  });
+
+  // Last: the form then stays off for the minute the API asked it to wait.
+  it('shows a sign-in over the limit as RATE_LIMITED with the time to wait, and holds the form', async () => {
+    seen.length = 0;
+    const signInAnswered = () => page.waitForResponse((response) => response.url() === apiUrl && /mutation\s+SignIn\b/.test(response.request().postData() ?? ''));
+    await page.fill('#email', 'hammer@example.com');
+    await page.fill('#password', 'not the password');
+    for (let attempt = 1; attempt <= signInLimit; attempt += 1) {
+      await Promise.all([signInAnswered(), page.click('#sign-in')]);
+      await page.locator('#status', { hasText: 'Invalid email or password. Please sign in.' }).waitFor();
+    }
+    expect(await page.isEnabled('#sign-in')).toBe(true); // wrong passwords alone do not hold the form
+    await Promise.all([signInAnswered(), page.click('#sign-in')]);
+    // The fake clock stands still, so the whole window is left: 60 s.
+    await page.locator('#status', { hasText: 'Too many attempts. Try again in 60 s.' }).waitFor();
+    expect(await page.locator('#status').textContent()).toBe('Too many attempts. Try again in 60 s.');
+    expect(await page.isDisabled('#sign-in')).toBe(true);
+    expect(await page.isDisabled('#sign-up')).toBe(true);
+    expect(seen).toEqual([...Array.from({ length: signInLimit }, () => ({ operation: 'SignIn', status: 200 })), { operation: 'SignIn', status: 429 }]);
   });
 });

@@ -5,28 +5,14 @@
 // a real process, as `npm run cli` does.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Env } from '../../src/platform/config.js';
-import { runCli } from '../../src/cli/run-cli.js';
 import { codeOf, login, signup } from '../helpers/accounts.js';
+import { auditEventsOf, runCliWith } from '../helpers/cli-in-process.js';
 import { runProcess, tempDirectory, tsxBin, type Finished } from '../helpers/run-process.js';
 import { startTestServer, type TestServer } from '../helpers/start-test-server.js';
 
 const directory = tempDirectory('cli-test-');
 const databaseUrl = `file:${join(directory.path, 'app.db')}`;
-
-/** One CLI run: its exit status and everything it wrote. `stdin` is what is piped in (nothing: an empty pipe). */
-async function runCliWith(args: readonly string[], env: Env, stdin = ''): Promise<Finished> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, env, {
-    stdin: Readable.from([stdin]),
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-  });
-  return { code, stdout, stderr };
-}
 
 const cli = (args: readonly string[], stdin?: string, url = databaseUrl): Promise<Finished> => runCliWith(args, { NODE_ENV: 'test', DATABASE_URL: url }, stdin);
 
@@ -99,11 +85,17 @@ describe('user administration CLI', () => {
     expect((JSON.parse(listed.stdout) as Array<{ email: string }>).map((u) => u.email)).toEqual(['root@example.com', 'piped@example.com']);
   });
 
-  it('changes a role by email; a running server sees it within SESSION_CACHE_TTL, on the same token', async () => {
+  it('changes a role by email, audited; a running server without Redis sees it within SESSION_CACHE_TTL, on the same token', async () => {
     const bob = await signup(server, 'bob@example.com');
     expect(codeOf(await server.graphql(usersQuery, { token: bob.accessToken }))).toBe('FORBIDDEN');
     const promoted = await cli(['set-role', '--email', 'BOB@example.com', '--role', 'admin']);
-    expect(promoted).toMatchObject({ code: 0, stdout: 'bob@example.com is now ADMIN (was USER)\n', stderr: '' });
+    expect(promoted).toMatchObject({ code: 0, stdout: 'bob@example.com is now ADMIN (was USER)\n' });
+    // The operator has no account: no actor, and `cli` where a request's address would be.
+    expect(auditEventsOf(promoted.stderr)).toEqual([
+      expect.objectContaining({ event: 'role.changed', actorId: null, subjectId: bob.id, role: 'ADMIN', ip: 'cli', userAgent: 'npm run cli -- set-role', requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) }),
+    ]);
+    expect(promoted.stderr.trimEnd().split('\n')).toHaveLength(1); // the event and nothing else
+    expect(codeOf(await server.graphql(usersQuery, { token: bob.accessToken }))).toBe('FORBIDDEN'); // still cached here
     server.clock.advance(5_001); // past the session cache (SESSION_CACHE_TTL, 5s)
     const listed = await server.graphql(usersQuery, { token: bob.accessToken });
     expect(listed.body.errors).toBeUndefined();

@@ -139,7 +139,7 @@ describe('REQUIRE_VERIFIED_EMAIL', () => {
     for (let i = 0; i < 3; i += 1) newest = await linkFor('strict@example.com');
     expect(codeOf(await server.graphql(verifyMutation, { variables: { t: first } }))).toBe('BAD_USER_INPUT');
     expect((await server.graphql(verifyMutation, { variables: { t: newest } })).body.errors).toBeUndefined();
-    expect((await login('strict@example.com')).body.data).toEqual({ login: { accessToken: expect.any(String), user: { emailVerified: true } } });
+    expect((await login('strict@example.com')).body.data).toEqual({ login: { accessToken: expect.stringMatching(/^ey[\w-]+\.[\w-]+\.[\w-]+$/), user: { emailVerified: true } } });
     expect(auditEvents(server, 'login.failure').filter((e) => e['reason'] === 'email_not_verified')).toHaveLength(3);
   });
 });

@@ -98,6 +98,12 @@ describe('error codes', () => {
     }
   });
 
+  it('NOT_FOUND (404): a path that serves nothing, with the GraphQL error shape', async () => {
+    const response = await server.fetch('/graphq');
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ errors: [{ message: 'Not found; the API is at /graphql', extensions: { code: 'NOT_FOUND' } }] });
+  });
+
   it('BAD_USER_INPUT (400): a variable of the wrong type, refused before anything runs', async () => {
     const result = await server.graphql(loginMutation, { variables: { email: 42, password: 'long enough' } });
     expect(result.status).toBe(400);

@@ -1,10 +1,9 @@
 // The last ADMIN cannot demote or delete themself, over the API or the CLI:
 // the server would be left with nobody to administer users.
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run-cli.js';
 import { codeOf, signup, signupAdmin } from '../helpers/accounts.js';
+import { auditEventsOf, runCliWith } from '../helpers/cli-in-process.js';
 import { tempDirectory } from '../helpers/run-process.js';
 import { startTestServer, type TestServer } from '../helpers/start-test-server.js';
 
@@ -39,19 +38,14 @@ describe('the last ADMIN over the CLI', () => {
   const env = { NODE_ENV: 'test', DATABASE_URL: `file:${join(directory.path, 'app.db')}` };
   afterAll(() => directory.remove());
 
-  const run = async (argv: readonly string[]) => {
-    let stdout = '';
-    let stderr = '';
-    const sink = (append: (text: string) => void) => new Writable({ write: (chunk: Buffer, _encoding, done) => (append(chunk.toString('utf8')), done()) });
-    const code = await runCli(argv, env, { stdout: sink((t) => (stdout += t)), stderr: sink((t) => (stderr += t)), stdin: process.stdin });
-    return { code, stdout, stderr };
-  };
+  const run = (argv: readonly string[]) => runCliWith(argv, env);
 
   it('refuses set-role USER for the only ADMIN, and allows it once there is another', async () => {
     expect((await run(['create-user', '--email', 'root@example.com', '--password', 'correct horse battery', '--role', 'ADMIN'])).code).toBe(0);
     const refused = await run(['set-role', '--email', 'root@example.com', '--role', 'USER']);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/^error: --role: The last ADMIN cannot be demoted/);
+    expect(auditEventsOf(refused.stderr)).toEqual([]); // refused before anything changed
     expect((await run(['create-user', '--email', 'other@example.com', '--password', 'correct horse battery', '--role', 'ADMIN'])).code).toBe(0);
     expect(await run(['set-role', '--email', 'root@example.com', '--role', 'USER'])).toMatchObject({ code: 0, stdout: 'root@example.com is now USER (was ADMIN)\n' });
   });

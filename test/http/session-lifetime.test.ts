@@ -1,7 +1,7 @@
 // Sessions end on their own: a refresh token unused for REFRESH_TOKEN_TTL is
 // dead, and no amount of refreshing carries a session past SESSION_MAX_AGE.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codeOf, refresh, signup } from '../helpers/accounts.js';
+import { codeOf, defaultPassword, refresh, signup } from '../helpers/accounts.js';
 import { auditEvents, meStatus, mySessions, pairOf, type TokenPair } from '../helpers/session-queries.js';
 import type { SessionId } from '../../src/platform/ids.js';
 import { startTestServer, type TestServer } from '../helpers/start-test-server.js';
@@ -34,17 +34,61 @@ describe('session and refresh token lifetimes', () => {
       pair = pairOf(await refresh(server, pair.refreshToken));
       expect(pair.accessToken).toMatch(/^ey/);
     }
-    server.clock.advance(30 * minute - 1); // 179:59.999
+    server.clock.advance(30 * minute - 1000); // 179:59
     expect(await meStatus(server, pair.accessToken)).toBe(401); // the JWT itself expired at 165 min
     const nearEnd = pairOf(await refresh(server, pair.refreshToken));
     expect(await meStatus(server, nearEnd.accessToken)).toBe(200);
     expect(await mySessions(server, nearEnd.accessToken)).toHaveLength(1);
 
-    server.clock.advance(1); // exactly 3h: the session is over although its newest JWT has 15 minutes left
+    server.clock.advance(1000); // exactly 3h: the session is over, and so is its newest JWT (its exp is the session's end)
     expect(await meStatus(server, nearEnd.accessToken)).toBe(401);
-    expect(auditEvents(server, 'token.rejected').at(-1)).toMatchObject({ reason: 'session expired' });
+    expect(auditEvents(server, 'token.rejected').at(-1)).toMatchObject({ reason: 'jwt expired' }); // its exp was capped at the session's end
     expect(codeOf(await refresh(server, nearEnd.refreshToken))).toBe('UNAUTHENTICATED');
     expect(auditEvents(server, 'token.rejected').at(-1)).toMatchObject({ reason: 'refresh_token_expired' });
+  });
+});
+
+/** The `exp` and `iat` claims of an access token, as anyone holding it can read them. */
+function timesOf(accessToken: string): { exp: number; iat: number } {
+  const payload = JSON.parse(Buffer.from(accessToken.split('.')[1] ?? '', 'base64url').toString('utf8')) as { exp: number; iat: number };
+  return { exp: payload.exp, iat: payload.iat };
+}
+
+// The server refuses a token of an ended session anyway; the cap makes the
+// token say so itself, for clients planning a refresh and for services that
+// check tokens offline against the published keys.
+describe('an access token never outlives its session', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ env: { REFRESH_TOKEN_TTL: '1h', SESSION_MAX_AGE: '20m', ACCESS_TOKEN_TTL: '15m' } });
+  });
+  afterAll(() => server.close());
+  const payloadOf = (result: Awaited<ReturnType<typeof refresh>>, field: string) => result.body.data?.[field] as { accessToken: string; refreshToken: string; expiresIn: number };
+
+  it('gets the full ACCESS_TOKEN_TTL while the session has longer to run', async () => {
+    const signedUp = payloadOf(await server.graphql(`mutation { signup(email: "roomy@example.com", password: "${defaultPassword}") { accessToken expiresIn } }`), 'signup');
+    expect(signedUp.expiresIn).toBe(15 * 60);
+    const { exp, iat } = timesOf(signedUp.accessToken);
+    expect(exp - iat).toBe(15 * 60);
+  });
+
+  it('ends at the session\'s end once that is nearer: after a refresh, and after reauthenticate', async () => {
+    const user = await signup(server, 'near-end@example.com');
+    const sessionEnds = Math.floor((server.clock.now() + 20 * minute) / 1000);
+    server.clock.advance(8 * minute); // 12 minutes of the session left, under the 15 of a token
+    const refreshed = payloadOf(await refresh(server, user.refreshToken), 'refreshToken');
+    expect(refreshed.expiresIn).toBe(12 * 60);
+    expect(timesOf(refreshed.accessToken).exp).toBe(sessionEnds);
+
+    server.clock.advance(4 * minute);
+    const renewed = payloadOf(await server.graphql(`mutation { reauthenticate(password: "${defaultPassword}") { accessToken expiresIn } }`, { token: refreshed.accessToken }), 'reauthenticate');
+    expect(renewed.expiresIn).toBe(8 * 60);
+    expect(timesOf(renewed.accessToken).exp).toBe(sessionEnds);
+
+    server.clock.advance(8 * minute - 1000);
+    expect(await meStatus(server, renewed.accessToken)).toBe(200);
+    server.clock.advance(1000);
+    expect(await meStatus(server, renewed.accessToken)).toBe(401);
   });
 });
 

@@ -62,7 +62,9 @@ describe('passkeys', () => {
     const authenticator = new SoftAuthenticator();
     const result = await finishRegistration(alice.accessToken, authenticator.register(options, { origin }), '  My laptop ');
     expect(result.body.data?.['finishPasskeyRegistration']).toMatchObject({ name: 'My laptop', lastUsedAt: null });
-    expect(await passkeysOf(alice)).toEqual([{ id: expect.any(String), name: 'My laptop', lastUsedAt: null }]);
+    const registered = result.body.data?.['finishPasskeyRegistration'] as { id: string };
+    expect(await passkeysOf(alice)).toEqual([{ id: registered.id, name: 'My laptop', lastUsedAt: null }]);
+    expect(registered.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/); // a UUIDv7, like every id
     expect(auditEvents(server, 'passkey.registered').at(-1)).toMatchObject({ actorId: alice.id, deviceType: 'singleDevice' });
     // The next registration excludes it, so the same authenticator is not registered twice.
     expect((await startRegistration(alice.accessToken))['excludeCredentials']).toEqual([{ id: authenticator.credentialId, type: 'public-key', transports: ['internal'] }]);

@@ -1,8 +1,8 @@
 // `npm run cli -- reset-mfa`: the way back in when nobody can reset a user's
 // second factor over the API (the last admin lost their device).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run-cli.js';
 import { codeOf, login } from '../helpers/accounts.js';
+import { auditEventsOf, runCliWith } from '../helpers/cli-in-process.js';
 import { loginFrom, mfaTokenOf, signupWithTotp } from '../helpers/mfa.js';
 import { tempDirectory } from '../helpers/run-process.js';
 import { startTestServer, testEnv, type TestServer } from '../helpers/start-test-server.js';
@@ -20,17 +20,17 @@ describe('npm run cli -- reset-mfa', () => {
     directory.remove();
   });
 
-  const cli = async (...args: string[]) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runCli(args, testEnv({ DATABASE_URL: databaseUrl }), { stdin: process.stdin, stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => err.push(t) } });
-    return { code, stdout: out.join(''), stderr: err.join('') };
-  };
+  const cli = (...args: string[]) => runCliWith(args, testEnv({ DATABASE_URL: databaseUrl }));
 
   it('removes the TOTP of a user, who then signs in with the password alone', async () => {
     const admin = await signupWithTotp(server, 'only-admin@example.com');
     expect(mfaTokenOf(await loginFrom(server, '192.0.2.1', admin.email))).toMatch(/^mfa_/);
-    expect(await cli('reset-mfa', '--email', 'Only-Admin@example.com')).toEqual({ code: 0, stdout: 'only-admin@example.com: TOTP and recovery codes removed, 0 passkey(s) removed\n', stderr: '' });
+    const reset = await cli('reset-mfa', '--email', 'Only-Admin@example.com');
+    expect(reset).toMatchObject({ code: 0, stdout: 'only-admin@example.com: TOTP and recovery codes removed, 0 passkey(s) removed\n' });
+    // Audited as resetUserMfa is, with no actor: the operator has no account.
+    expect(auditEventsOf(reset.stderr)).toEqual([
+      expect.objectContaining({ event: 'mfa.reset', actorId: null, subjectId: admin.id, totp: true, passkeys: 0, ip: 'cli', userAgent: 'npm run cli -- reset-mfa' }),
+    ]);
     expect(codeOf(await loginFrom(server, '192.0.2.1', admin.email))).toBeUndefined();
     expect((await login(server, admin.email)).accessToken).toMatch(/^ey/);
     expect(await cli('reset-mfa', '--email', 'only-admin@example.com')).toMatchObject({ code: 0, stdout: 'only-admin@example.com: had no TOTP, 0 passkey(s) removed\n' });

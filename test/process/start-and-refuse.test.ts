@@ -2,7 +2,7 @@
 // `npm start`'s path (build what is stale, then node dist/src/main.js) serving
 // a fresh database with migrations and schema/ copied next to the code.
 import { once } from 'node:events';
-import { existsSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/platform/config.js';
@@ -28,6 +28,20 @@ describe('refusing to start', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('Cannot start: JWT_PRIVATE_KEY: an RSA key of 1024 bits is too small; use at least 2048 bits (or Ed25519)\n');
     expect(result.stdout).toBe('');
+  });
+
+  // A declaration found wrong while the shield is built (a @rateLimit on a field
+  // no query reaches) once printed a stack trace; every boot failure a person
+  // can fix is a BootError, printed alike. The server runs from a copy of the
+  // sources whose schema/ holds the mistake, as an edited checkout would.
+  it('exits non-zero with the bad declaration named, and no stack: a @rateLimit no query reaches', async () => {
+    const copy = join(directory.path, 'copy');
+    for (const part of ['src', 'db', 'schema']) cpSync(join(repoRoot, part), join(copy, part), { recursive: true });
+    for (const part of ['package.json', 'tsconfig.json', 'node_modules']) symlinkSync(join(repoRoot, part), join(copy, part));
+    appendFileSync(join(copy, 'schema/user.graphql'), '\n"Reached by nothing."\ntype Orphan { "Never asked." count: Int @public @rateLimit(max: 1, window: "1m") }\n');
+    const result = await runProcess(tsxBin, [join(copy, 'src/main.ts')], { env: { PORT: '0', HOST: '127.0.0.1', DATABASE_URL: ':memory:', NODE_ENV: 'test' } });
+    expect(result.stderr).toBe('Cannot start: @rateLimit is not declared correctly; fix these in schema/:\n  - Orphan.count: not reachable from Query or Mutation, so its limit would guard nothing\n');
+    expect(result.code).toBe(1);
   });
 
   // The rest, in process: each is a ConfigError whose message names the setting.

@@ -115,17 +115,17 @@ describe.each(dialects)('session repository on $dialect', ({ dialect }) => {
     expect(await repo.rotate(rotation('nope', 'x', now))).toEqual({ kind: 'unknown' });
   });
 
-  it('renews a live session\'s proof with a new refresh token, the old one counting as rotated', async () => {
+  it('renews a live session\'s proof with a new refresh token, the old one counting as rotated, and says when the session ends', async () => {
     const repo = await withUsers();
     await repo.create(newSession(1));
     const renewal = { sessionId: sessionId(1), proof: { authTime: now + 50, amr: ['pwd'] as const }, refreshTokenHash: hash('t1-renewed'), refreshTokenExpiresAt: now + 10 * hour, now: now + 50 };
-    expect(await repo.renewProof({ ...renewal, proof: { authTime: now + 50, amr: ['pwd'] } })).toBe(true);
+    expect(await repo.renewProof({ ...renewal, proof: { authTime: now + 50, amr: ['pwd'] } })).toBe(now + 2 * hour);
     expect((await repo.find(sessionId(1)))?.proof).toEqual({ authTime: now + 50, amr: ['pwd'] });
     expect(await repo.rotate(rotation('t1', 'x', now + 60))).toEqual({ kind: 'reused', sessionId: sessionId(1), userId: alice, rotatedAt: now + 50 });
     // The new token never outlives the session, and rotates as any other.
     expect(await repo.rotate(rotation('t1-renewed', 't1-next', now + 70))).toMatchObject({ kind: 'rotated', session: { proof: { authTime: now + 50, amr: ['pwd'] } } });
     await repo.end(sessionId(1), 'logout', now + 80);
-    expect(await repo.renewProof({ ...renewal, refreshTokenHash: hash('t1-late'), now: now + 90, proof: { authTime: now + 90, amr: ['pwd'] } })).toBe(false);
+    expect(await repo.renewProof({ ...renewal, refreshTokenHash: hash('t1-late'), now: now + 90, proof: { authTime: now + 90, amr: ['pwd'] } })).toBeUndefined();
     expect(await repo.rotate(rotation('t1-late', 'y', now + 100))).toEqual({ kind: 'unknown' });
   });
 

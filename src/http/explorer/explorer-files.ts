@@ -5,6 +5,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ErrorCode } from '../../platform/errors.js';
 import { sendError } from '../send.js';
 
 export const explorerFilesPrefix = '/explorer/';
@@ -32,7 +33,7 @@ async function fileSize(path: string): Promise<number | undefined> {
 export function createExplorerFiles(directory: string) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      sendError(res, 405, 'BAD_REQUEST', 'Use GET', { allow: 'GET, HEAD' });
+      sendError(res, 405, ErrorCode.BAD_REQUEST, 'Use GET', { allow: 'GET, HEAD' });
       return;
     }
     const url = req.url ?? '';
@@ -41,7 +42,7 @@ export function createExplorerFiles(directory: string) {
     const path = join(directory, name);
     const size = plainName.test(name) && contentType !== undefined ? await fileSize(path) : undefined;
     if (contentType === undefined || size === undefined) {
-      sendError(res, 404, 'NOT_FOUND', 'No such explorer file');
+      sendError(res, 404, ErrorCode.NOT_FOUND, 'No such explorer file');
       return;
     }
     // The name carries a hash of the content: a new build means new names.

@@ -3,6 +3,7 @@
 // Apollo reports any parse failure as GRAPHQL_PARSE_FAILED; a refusal by this
 // limit is relabelled BAD_REQUEST (HTTP 400 either way) with a plain message.
 import type { GraphQLFormattedError } from 'graphql';
+import { ErrorCode } from '../../platform/errors.js';
 
 export const tokenLimitParseOptions = (maxTokens: number) => ({ maxLexicalTokens: maxTokens });
 
@@ -10,8 +11,8 @@ export const tokenLimitParseOptions = (maxTokens: number) => ({ maxLexicalTokens
 const parserMessage = /^Syntax Error: Document contains more tha[nt] (\d+) tokens\b/;
 
 export function relabelTokenLimit(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  const match = formatted.extensions?.['code'] === 'GRAPHQL_PARSE_FAILED' ? parserMessage.exec(formatted.message) : null;
+  const match = formatted.extensions?.['code'] === ErrorCode.GRAPHQL_PARSE_FAILED ? parserMessage.exec(formatted.message) : null;
   if (!match) return formatted;
   const max = Number(match[1]);
-  return { message: `The document has more than ${max} tokens; at most ${max} are allowed`, extensions: { code: 'BAD_REQUEST', limit: 'tokens', max } };
+  return { message: `The document has more than ${max} tokens; at most ${max} are allowed`, extensions: { code: ErrorCode.BAD_REQUEST, limit: 'tokens', max } };
 }

@@ -97,10 +97,10 @@ export function createPgSessionRepository(db: PgDb): SessionRepository {
       return db.transaction(async (tx) => {
         // The session row first, as rotation locks it: the two cannot deadlock.
         const [live] = await tx.update(sessions).set(renewedProofRows(r, 0).session).where(where.liveSession(r.sessionId, r.now)).returning({ expiresAt: sessions.expiresAt });
-        if (!live) return false;
+        if (!live) return undefined;
         await tx.update(refreshTokens).set({ rotatedAt: r.now }).where(where.unrotatedOf(r.sessionId));
         await tx.insert(refreshTokens).values(renewedProofRows(r, live.expiresAt).token);
-        return true;
+        return live.expiresAt;
       });
     },
 

@@ -88,10 +88,10 @@ export function createSqliteSessionRepository(db: SqliteDb): SessionRepository {
       return db.transaction((tx) => {
         const rows = (expiresAt: number) => renewedProofRows(r, expiresAt);
         const live = tx.update(sessions).set(rows(0).session).where(where.liveSession(r.sessionId, r.now)).returning({ expiresAt: sessions.expiresAt }).get();
-        if (!live) return false;
+        if (!live) return undefined;
         tx.update(refreshTokens).set({ rotatedAt: r.now }).where(where.unrotatedOf(r.sessionId)).run();
         tx.insert(refreshTokens).values(rows(live.expiresAt).token).run();
-        return true;
+        return live.expiresAt;
       });
     },
 

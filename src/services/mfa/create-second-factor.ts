@@ -18,7 +18,7 @@ import { createMfaVerification, type MfaVerification } from './mfa-verification.
 import { createPasskeyLogin, type PasskeyLogin } from './passkey-login.js';
 import { createPasskeyRegistration, type PasskeyRegistration } from './passkey-registration.js';
 import { createReauthentication, type Reauthentication } from './reauthentication.js';
-import { resetSecondFactors } from './reset-second-factors.js';
+import { createSecondFactorReset } from './reset-second-factors.js';
 import { createSecondFactorCodes } from './second-factor-codes.js';
 import { createTotpService, type TotpService } from './totp-service.js';
 
@@ -66,7 +66,7 @@ export function createSecondFactor(deps: SecondFactorDeps): SecondFactor {
     challenges: createMfaChallenges({ challenges: deps.challenges, codes, audit, clock }),
     servicesFor: (auth) => ({
       // An ADMIN's reset removes passkeys with the TOTP: all of the lost device goes.
-      totp: createTotpService({ ...deps, codes, recoveryCodeCount, resetFactors: (userId) => resetSecondFactors(deps, userId) }),
+      totp: createTotpService({ ...deps, codes, recoveryCodeCount, resetFactors: createSecondFactorReset(deps) }),
       mfaLogin: createMfaVerification({ challenges: deps.challenges, codes, users: deps.users, auth, throttle: deps.throttle, audit, clock }),
       reauthentication: createReauthentication({ users: deps.users, passwords: deps.passwords, codes, auth, audit, clock }),
       passkeys: createPasskeyRegistration(deps),

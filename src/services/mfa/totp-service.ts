@@ -16,8 +16,7 @@ import type { RequestOrigin, RequestScope, SignedInViewer } from '../../platform
 import type { MfaChallengeRepository } from '../../repositories/mfa-challenge-repository.js';
 import type { MfaRepository } from '../../repositories/mfa-repository.js';
 import type { UserRepository } from '../../repositories/user-repository.js';
-import { parseUserId } from '../input.js';
-import type { SecondFactorsRemoved } from './reset-second-factors.js';
+import type { ResetSecondFactors } from './reset-second-factors.js';
 import { readCode, type SecondFactorCodes } from './second-factor-codes.js';
 
 export interface TotpEnrollment {
@@ -41,9 +40,6 @@ export interface TotpService {
   enabledFor(userId: UserId, scope: RequestScope): Promise<boolean>;
 }
 
-/** An ADMIN's reset: every second factor of the user (see reset-second-factors.ts). */
-export type ResetFactors = (userId: UserId) => Promise<SecondFactorsRemoved>;
-
 export interface TotpServiceDeps {
   readonly mfa: MfaRepository;
   readonly challenges: MfaChallengeRepository;
@@ -55,7 +51,8 @@ export interface TotpServiceDeps {
   readonly recoveryCodeCount: number;
   readonly audit: AuditLog;
   readonly clock: Clock;
-  readonly resetFactors: ResetFactors;
+  /** An ADMIN's reset: every second factor of the user, audited (see reset-second-factors.ts). */
+  readonly resetFactors: ResetSecondFactors;
 }
 
 export function createTotpService(deps: TotpServiceDeps): TotpService {
@@ -122,10 +119,7 @@ export function createTotpService(deps: TotpServiceDeps): TotpService {
     },
 
     async reset(actor, id, origin) {
-      const userId = parseUserId(id);
-      if (!(await users.findById(userId))) throw new BadUserInputError('id', 'No such user');
-      const removed = await deps.resetFactors(userId);
-      audit.record({ type: 'mfa.reset', origin, actorId: actor.userId, subjectId: userId, ...removed });
+      await deps.resetFactors(actor, id, origin);
       return true;
     },
 
