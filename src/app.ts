@@ -20,18 +20,15 @@ import { cacheVerifiedTokens } from './credentials/verified-token-cache.js';
 import { createConnectionDrain } from './http/connection-drain.js';
 import { createHttpServer } from './http/create-http-server.js';
 import { createJwksHandler, jwksPath } from './http/jwks-endpoint.js';
-import { createErrorLogPlugin } from './http/error-log-plugin.js';
 import { createFormatError } from './http/format-error.js';
 import { createMetricsHandler, createMetricsServer } from './http/metrics-endpoint.js';
 import { createMetrics, type Metrics } from './http/metrics.js';
 import { createReadinessHandler } from './http/readiness.js';
-import { createRequestLogPlugin } from './http/request-log-plugin.js';
+import { createGraphqlPlugin } from './http/graphql-plugin.js';
+import { createRequestLog } from './http/request-log.js';
 import { createRequestTracker } from './http/request-tracker.js';
-import { getMutationStatusPlugin } from './http/get-mutation-status-plugin.js';
-import { subscriptionRefusalPlugin } from './http/subscription-refusal-plugin.js';
 import { apolloOperationLimits } from './http/operation-limits/apollo-operation-limits.js';
 import { securityHeaders } from './http/security-headers.js';
-import { serviceUnavailablePlugin } from './http/service-unavailable-plugin.js';
 import { createMailer } from './mail/create-mailer.js';
 import { createOutbox } from './mail/outbox.js';
 import { createAuditLog } from './platform/audit.js';
@@ -189,12 +186,7 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
     // an impatient second signal and exits 1 without waiting.
     stopOnTerminationSignals: false,
     plugins: [
-      createErrorLogPlugin(outage),
-      createRequestLogPlugin({ tracker, audit, metrics, access: readAccessDirectives(resolvable) }),
-      rateLimiting.plugin,
-      serviceUnavailablePlugin,
-      getMutationStatusPlugin,
-      subscriptionRefusalPlugin,
+      createGraphqlPlugin({ requestLog: createRequestLog({ tracker, audit, metrics, access: readAccessDirectives(resolvable) }), outage, rateLimitResponse: rateLimiting.respond }),
       production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
       // Apollo installs these unless told not to. Cache hints mean nothing for
       // per-viewer answers (every response is no-store), yet the cache-control
