@@ -203,7 +203,7 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
     log,
     settings: { production, trustProxy: config.trustProxy, bodyLimitBytes: config.bodyLimitBytes, corsOrigins: config.corsOrigins, securityHeaders: securityHeaders(production, tls !== undefined), tls, timeouts: config.httpTimeouts },
     drain,
-    onRequest: tracker.begin,
+    tracker,
     routes: new Map([
       ['/readyz', createReadinessHandler({ checks: [{ name: 'database', check: database.ping }, ...(redisCheck ? [redisCheck] : [])], draining: () => drain.draining })],
       // Only when a private key signs: under HS256 there is nothing to publish.

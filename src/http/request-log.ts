@@ -77,7 +77,7 @@ export function createRequestLog({ tracker, audit, access, metrics }: RequestLog
 
     errorsEncountered({ contextValue, errors, operation, document, schema, request: { variables } }) {
       const trace = tracker.find(contextValue.origin);
-      for (const error of errors) trace?.errorCodes.add(errorCode(error));
+      if (trace) for (const error of errors) tracker.noteError(trace, errorCode(error));
       if (!operation) return;
       const viewer = contextValue.viewer;
       const actorId = viewer.kind === 'anonymous' ? undefined : viewer.userId;
