@@ -198,7 +198,7 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   });
   const httpServer = createHttpServer({
     apollo,
-    buildContext: tracker.wrapContext(createContextBuilder({ accessTokens, verifier, apiKeys: apiKeyVerifier, audit, log, outage })),
+    buildContext: createContextBuilder({ accessTokens, verifier, apiKeys: apiKeyVerifier, audit, log, outage, observer: tracker.contextObserver }),
     ping: database.ping,
     log,
     settings: { production, trustProxy: config.trustProxy, bodyLimitBytes: config.bodyLimitBytes, corsOrigins: config.corsOrigins, securityHeaders: securityHeaders(production, tls !== undefined), tls, timeouts: config.httpTimeouts },

@@ -7,7 +7,7 @@
 // no error messages, so no token or password can reach it.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import type { BuildContext } from '../context/build-context.js';
+import type { ContextObserver } from '../context/build-context.js';
 import type { Logger } from '../platform/logger.js';
 import type { RequestOrigin } from '../platform/request-context.js';
 import { errorCode } from './error-code.js';
@@ -68,7 +68,7 @@ export interface RequestTracker {
   /** Adds an error code to the request's trace. */
   noteError(trace: RequestTrace, code: string): void;
   /** Notes the viewer, or the code of a refused token (the request never reaches the plugin then). */
-  wrapContext(build: BuildContext): BuildContext;
+  readonly contextObserver: ContextObserver;
 }
 
 const knownRoutes = new Set(['/graphql', '/healthz', '/readyz', '/metrics', '/.well-known/jwks.json']);
@@ -126,19 +126,17 @@ export function createRequestTracker({ log, metrics }: { log: Logger; metrics: M
     find: (origin) => TracedOrigin.traceOf(origin),
     noteError,
 
-    wrapContext(build) {
-      return async (input) => {
-        const trace = TracedOrigin.traceOf(input.origin);
-        try {
-          const context = await build(input);
-          if (trace && context.viewer.kind !== 'anonymous') trace.viewerId = context.viewer.userId;
-          if (trace && context.viewer.kind === 'apiKey') trace.apiKeyId = context.viewer.apiKeyId;
-          return context;
-        } catch (error) {
-          if (trace) noteError(trace, errorCode(error));
-          throw error;
-        }
-      };
+    contextObserver: {
+      viewer(origin, viewer) {
+        const trace = TracedOrigin.traceOf(origin);
+        if (!trace || viewer.kind === 'anonymous') return;
+        trace.viewerId = viewer.userId;
+        if (viewer.kind === 'apiKey') trace.apiKeyId = viewer.apiKeyId;
+      },
+      refused(origin, error) {
+        const trace = TracedOrigin.traceOf(origin);
+        if (trace) noteError(trace, errorCode(error));
+      },
     },
   };
 }
