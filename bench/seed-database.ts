@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { createDatabase } from '../db/create-database.js';
 import { createPasswordHasher } from '../src/credentials/passwords.js';
 import { newId, type UserId } from '../src/platform/ids.js';
-import { createUserRepository } from '../src/repositories/user-repository.js';
+import { createUserRepository } from '../src/repositories/create-repositories.js';
 
 export interface SeededDatabase {
   readonly dir: string;

@@ -16,9 +16,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDatabase } from '../db/create-database.js';
 import { newId, type DeviceTokenHash, type RefreshTokenHash, type SessionId, type UserId } from '../src/platform/ids.js';
-import { createDeviceTokenRepository } from '../src/repositories/device-token-repository.js';
-import { createSessionRepository } from '../src/repositories/session-repository.js';
-import { createUserRepository } from '../src/repositories/user-repository.js';
+import { createDeviceTokenRepository, createSessionRepository, createUserRepository } from '../src/repositories/create-repositories.js';
 import { createTestPostgres } from '../test/helpers/test-postgres.js';
 
 const signIns = Number(process.argv[2] ?? 3_000);

@@ -10,8 +10,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDi
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { DestinationStream } from 'pino';
 import { createDatabase, type Database, type DatabaseOptions } from '../db/create-database.js';
-import { applyAccessRules } from './access/create-shield.js';
-import { readAccessDirectives } from './access/read-access-directives.js';
+import { applyAccessRules, checkPublicOwnerFields, readAccessDirectives } from './access/index.js';
 import { createContextBuilder } from './context/build-context.js';
 import { createAccessTokens } from './credentials/access-tokens.js';
 import { createPasswordHasher } from './credentials/passwords.js';
@@ -42,11 +41,14 @@ import { createRateLimiting } from './rate-limit/create-rate-limiting.js';
 import { createRedisRateLimitStore } from './rate-limit/redis-rate-limit-store.js';
 import { buildSchema, loadTypeDefs } from './resolvers/build-schema.js';
 import { createResolvers } from './resolvers/create-resolvers.js';
-import { createApiKeyRepository } from './repositories/api-key-repository.js';
-import { createDeviceTokenRepository } from './repositories/device-token-repository.js';
-import { createOneTimeTokenRepository } from './repositories/one-time-token-repository.js';
-import { createSessionRepository } from './repositories/session-repository.js';
-import { createUserRepository } from './repositories/user-repository.js';
+import {
+  createApiKeyRepository,
+  createDeviceTokenRepository,
+  createMfaRepositories,
+  createOneTimeTokenRepository,
+  createSessionRepository,
+  createUserRepository,
+} from './repositories/create-repositories.js';
 import { createAccountMail } from './services/account-mail.js';
 import { createApiKeyService } from './services/api-key-service.js';
 import { createApiKeyVerifier } from './services/api-key-verifier.js';
@@ -67,10 +69,8 @@ import { createUserLoader } from './services/user-loader.js';
 import { createUserService } from './services/user-service.js';
 import { checkMfaKey } from './services/mfa/check-mfa-key.js';
 import { createSecondFactor } from './services/mfa/create-second-factor.js';
-import { createMfaRepositories } from './repositories/create-mfa-repositories.js';
 import type { DomainModule } from './domain-module.js';
 import { columnsOf, domainModules } from './modules.js';
-import { checkPublicOwnerFields } from './access/public-owner-fields.js';
 
 export interface AppOverrides {
   readonly clock: Clock;

@@ -6,7 +6,7 @@ import { getTableColumns } from 'drizzle-orm';
 import { users as pgUsers } from '../db/pg/schema.js';
 import { users as sqliteUsers } from '../db/sqlite/schema.js';
 import type { DialectTables, DomainModule } from './domain-module.js';
-import { notesModule } from './notes/note-resolvers.js';
+import { notesModule } from './notes/index.js';
 
 export const domainModules: readonly DomainModule[] = [notesModule];
 

@@ -5,7 +5,7 @@ import { createDatabase } from '../../db/create-database.js';
 import { createPasswordHasher } from '../credentials/passwords.js';
 import { systemClock } from '../platform/clock.js';
 import { loadConfig, type Env } from '../platform/config.js';
-import { createUserRepository } from '../repositories/user-repository.js';
+import { createUserRepository } from '../repositories/create-repositories.js';
 import { createEmailAddresses } from '../services/email-addresses.js';
 import { backfillEmailSkeletons } from '../services/email-skeleton-backfill.js';
 import { createRegisterUser } from '../services/register-user.js';

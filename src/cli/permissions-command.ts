@@ -5,9 +5,8 @@
 // cannot land without showing up as a diff of that file in review.
 import { getDirective } from '@graphql-tools/utils';
 import { astFromValue, print, type GraphQLField, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
-import { readAccessDirectives, reachableObjectTypes } from '../access/read-access-directives.js';
+import { readAccessDirectives, reachableObjectTypes, type AccessDeclaration, type AuthDeclaration } from '../access/index.js';
 import { apiScopesOf } from '../platform/api-scopes.js';
-import type { AccessDeclaration, AuthDeclaration } from '../access/rules.js';
 import { buildSchema, loadTypeDefs } from '../resolvers/build-schema.js';
 import { columnsOf } from '../modules.js';
 import type { CliCommand } from './cli-command.js';

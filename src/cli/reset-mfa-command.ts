@@ -2,7 +2,7 @@
 // it over the API (resetUserMfa, an ADMIN) can sign in: the last admin lost
 // their device and their recovery codes.
 import { BadUserInputError } from '../platform/errors.js';
-import { createMfaRepositories } from '../repositories/create-mfa-repositories.js';
+import { createMfaRepositories } from '../repositories/create-repositories.js';
 import { resetSecondFactors } from '../services/mfa/reset-second-factors.js';
 import { requiredOption, type CliCommand } from './cli-command.js';
 

@@ -3,8 +3,7 @@
 // (for a root OWNER field) whose data was asked for. One entry per field and
 // code, with a count, so a list of a hundred denied emails is one event.
 import { Kind, type GraphQLError, type GraphQLSchema, type OperationDefinitionNode, type ValueNode } from 'graphql';
-import type { AccessMap } from '../access/read-access-directives.js';
-import type { AccessDeclaration } from '../access/rules.js';
+import type { AccessDeclaration, AccessMap } from '../access/index.js';
 import { fieldAtPath, type FieldAtPath, type Fragments } from './field-at-path.js';
 
 export interface AccessDenial {

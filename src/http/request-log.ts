@@ -5,7 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import type { GraphQLRequestContext, GraphQLRequestContextDidEncounterErrors, GraphQLRequestContextDidResolveOperation, GraphQLRequestExecutionListener } from '@apollo/server';
 import { Kind, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
-import type { AccessMap } from '../access/read-access-directives.js';
+import type { AccessMap } from '../access/index.js';
 import type { AuditLog } from '../platform/audit.js';
 import { ScopeRequiredError } from '../platform/errors.js';
 import type { RequestContext } from '../platform/request-context.js';

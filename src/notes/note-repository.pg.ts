@@ -5,7 +5,8 @@ import { bigint, index, pgTable, text } from 'drizzle-orm/pg-core';
 import type { PgDb } from '../../db/create-database.js';
 import { users } from '../../db/pg/schema.js';
 import type { UserId } from '../platform/ids.js';
-import { byOwner, noteFilters, toNote, type NoteId, type NoteRepository } from './note-repository.js';
+import type { NoteId, NoteRepository } from './note-repository.js';
+import { byOwner, noteFilters, toNote } from './note-rows.js';
 
 // Epoch milliseconds, as everywhere (see db/pg/schema.ts).
 const millis = (name: string) => bigint(name, { mode: 'number' });

@@ -5,7 +5,8 @@ import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import type { SqliteDb } from '../../db/create-database.js';
 import { users } from '../../db/sqlite/schema.js';
 import type { UserId } from '../platform/ids.js';
-import { byOwner, noteFilters, toNote, type NoteId, type NoteRepository } from './note-repository.js';
+import type { NoteId, NoteRepository } from './note-repository.js';
+import { byOwner, noteFilters, toNote } from './note-rows.js';
 
 export const notes = sqliteTable(
   'notes',

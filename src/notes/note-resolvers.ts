@@ -1,11 +1,8 @@
-// Thin resolvers for notes, and the module the server loads (src/modules.ts):
-// the tables behind the owned type, the codegen mappers, and the factory.
-import type { DomainModule } from '../domain-module.js';
+// Thin resolvers for notes: unpack the arguments, call the service (index.ts
+// wires them into the module the server loads).
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { actingUser } from '../resolvers/signed-in-viewer.js';
-import { createPgNoteRepository, notes as pgNotes } from './note-repository.pg.js';
-import { createSqliteNoteRepository, notes as sqliteNotes } from './note-repository.sqlite.js';
-import { createNoteService, type NoteService } from './note-service.js';
+import type { NoteService } from './note-service.js';
 
 export const createNoteResolvers = (notes: NoteService): Resolvers => ({
   Query: {
@@ -25,14 +22,3 @@ export const createNoteResolvers = (notes: NoteService): Resolvers => ({
     deleteNote: (_parent, { id }, ctx) => notes.delete(actingUser(ctx), id, ctx.origin),
   },
 });
-
-export const notesModule: DomainModule = {
-  name: 'notes',
-  tables: { Note: { sqlite: sqliteNotes, pg: pgNotes } },
-  mappers: { Note: '../notes/note-repository.js#NoteRecord', NoteConnection: '../notes/note-service.js#NotePage' },
-  create({ database, audit, clock, loadUser }) {
-    const repository = database.dialect === 'postgres' ? createPgNoteRepository(database.db) : createSqliteNoteRepository(database.db);
-    const service = createNoteService({ notes: repository, loadUser, audit, clock });
-    return { resolvers: createNoteResolvers(service), policies: service.policies };
-  },
-};

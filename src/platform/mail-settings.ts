@@ -1,8 +1,9 @@
 // The mail settings: where mail goes (SMTP_URL), whom it is from (MAIL_FROM)
 // and where its links point (APP_URL). Checked at start like every setting;
 // the rules that tie them together (MAIL_FROM with SMTP_URL, APP_URL in
-// production) are here so config.ts only spreads them in.
+// production) are here, and config.ts's schema runs them.
 import { z } from 'zod';
+import type { SettingProblem } from './mfa-settings.js';
 
 export interface MailSettings {
   /** smtp:// or smtps://, with user:pass; undefined: no mail leaves (logged in development, audited in production). */
@@ -58,11 +59,16 @@ export const mailEnv = {
 
 type MailEnv = { readonly SMTP_URL?: string | undefined; readonly MAIL_FROM?: string | undefined; readonly APP_URL?: string | undefined };
 
-/** The settings, or the problem with them as a sentence naming the setting. */
-export function readMailSettings(e: MailEnv, production: boolean): MailSettings | string {
-  if (e.SMTP_URL !== undefined && e.MAIL_FROM === undefined) return 'MAIL_FROM is required with SMTP_URL (e.g. "Example <no-reply@example.com>")';
+/** What is wrong with the settings taken together, as a sentence naming the settings; undefined when nothing is. */
+export function mailSettingsProblem(e: MailEnv, production: boolean): SettingProblem | undefined {
+  if (e.SMTP_URL !== undefined && e.MAIL_FROM === undefined) return { setting: 'MAIL_FROM', message: 'MAIL_FROM is required with SMTP_URL (e.g. "Example <no-reply@example.com>")' };
   // Links to localhost in real mail would lead nowhere.
-  if (production && e.SMTP_URL !== undefined && e.APP_URL === undefined) return 'APP_URL is required with SMTP_URL when NODE_ENV=production: the links in mails point there';
+  if (production && e.SMTP_URL !== undefined && e.APP_URL === undefined) return { setting: 'APP_URL', message: 'APP_URL is required with SMTP_URL when NODE_ENV=production: the links in mails point there' };
+  return undefined;
+}
+
+/** The settings, once mailSettingsProblem has found nothing. */
+export function readMailSettings(e: MailEnv): MailSettings {
   return Object.freeze({
     smtpUrl: e.SMTP_URL,
     from: e.MAIL_FROM ?? 'graphql-auth <no-reply@localhost>',

@@ -45,13 +45,19 @@ export function decodeKey(text: string): Buffer | undefined {
 // WebAuthn runs only in a secure context: https, or http on the loopback host.
 const isSecureOrigin = (url: URL) => url.protocol === 'https:' || (url.protocol === 'http:' && (url.hostname === 'localhost' || url.hostname.endsWith('.localhost')));
 
-/** Reads the settings; each problem is a message naming its setting. */
-export function readMfaSettings(raw: RawMfaSettings): { mfa: MfaSettings; webauthn: WebAuthnSettings | undefined; problems: string[] } {
-  const problems: string[] = [];
+/** A setting that cannot be used as given, and why. */
+export interface SettingProblem {
+  readonly setting: string;
+  readonly message: string;
+}
+
+/** Reads the settings; each problem names its setting. */
+export function readMfaSettings(raw: RawMfaSettings): { mfa: MfaSettings; webauthn: WebAuthnSettings | undefined; problems: SettingProblem[] } {
+  const problems: SettingProblem[] = [];
   let encryptionKey: Buffer | undefined;
   if (raw.MFA_ENCRYPTION_KEY !== undefined) {
     encryptionKey = decodeKey(raw.MFA_ENCRYPTION_KEY);
-    if (!encryptionKey) problems.push('MFA_ENCRYPTION_KEY: must be 32 random bytes in base64, e.g. `openssl rand -base64 32`');
+    if (!encryptionKey) problems.push({ setting: 'MFA_ENCRYPTION_KEY', message: 'must be 32 random bytes in base64, e.g. `openssl rand -base64 32`' });
   }
   const mfa: MfaSettings = {
     encryptionKey: encryptionKey ?? (raw.production ? undefined : developmentKey),
@@ -69,20 +75,20 @@ export function readMfaSettings(raw: RawMfaSettings): { mfa: MfaSettings; webaut
     try {
       url = new URL(part);
     } catch {
-      problems.push(`${setting}: "${part}" is not a URL`);
+      problems.push({ setting, message: `"${part}" is not a URL` });
       continue;
     }
     if (!isSecureOrigin(url)) {
       // APP_URL means more than passkeys (links in mail): an http one turns passkeys off rather than stopping the boot.
       if (setting === 'APP_URL') return { mfa, webauthn: undefined, problems };
-      problems.push(`${setting}: passkeys need https (or http://localhost), not ${url.origin}`);
+      problems.push({ setting, message: `passkeys need https (or http://localhost), not ${url.origin}` });
     }
     origins.push(url.origin);
     hosts.push(url.hostname);
   }
   const rpId = raw.WEBAUTHN_RP_ID ?? hosts[0] ?? '';
   // A passkey is bound to its RP id; each origin must be that domain or under it.
-  for (const host of hosts) if (host !== rpId && !host.endsWith(`.${rpId}`)) problems.push(`WEBAUTHN_RP_ID: "${rpId}" is not ${host} or a parent domain of it`);
-  if (origins.length === 0) problems.push(`${setting}: names no origin`);
+  for (const host of hosts) if (host !== rpId && !host.endsWith(`.${rpId}`)) problems.push({ setting: 'WEBAUTHN_RP_ID', message: `"${rpId}" is not ${host} or a parent domain of it` });
+  if (origins.length === 0) problems.push({ setting, message: 'names no origin' });
   return { mfa, webauthn: { rpId, rpName: raw.WEBAUTHN_RP_NAME ?? raw.MFA_ISSUER, origins }, problems };
 }

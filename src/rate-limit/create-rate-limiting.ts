@@ -10,7 +10,7 @@ import type { Clock } from '../platform/clock.js';
 import type { Config } from '../platform/config.js';
 import type { Logger } from '../platform/logger.js';
 import type { RequestContext } from '../platform/request-context.js';
-import type { LoginThrottle } from '../services/auth-service.js';
+import type { LoginThrottle } from '../services/login-throttle.js';
 import { failClosed } from './fail-closed-store.js';
 import { createLoginLockout } from './login-lockout.js';
 import { createRateLimitLedger } from './rate-limit-ledger.js';

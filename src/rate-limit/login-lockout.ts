@@ -19,7 +19,7 @@ import type { AuditLog } from '../platform/audit.js';
 import type { Clock } from '../platform/clock.js';
 import type { Config } from '../platform/config.js';
 import { RateLimitedError } from '../platform/errors.js';
-import type { LoginAttempt, LoginThrottle } from '../services/auth-service.js';
+import type { LoginAttempt, LoginThrottle } from '../services/login-throttle.js';
 import { ipBucket } from './rate-limit-key.js';
 import { secondsUntil } from './rate-limit-rules.js';
 import type { RateLimitStore } from './rate-limit-store.js';

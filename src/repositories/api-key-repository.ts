@@ -1,10 +1,8 @@
 // API keys (db/sqlite/schema.ts apiKeys): one interface over both databases;
-// the dialect modules hold the queries, api-key-rows.ts what they share.
-import type { Database } from '../../db/create-database.js';
+// the dialect modules hold the queries
+// (create-repositories.ts picks one), api-key-rows.ts what they share.
 import type { ApiKeyHash, ApiKeyId, UserId } from '../platform/ids.js';
-import { createPgApiKeyRepository } from './pg/pg-api-key-repository.js';
 import type { UserRecord } from './records.js';
-import { createSqliteApiKeyRepository } from './sqlite/sqlite-api-key-repository.js';
 
 export interface ApiKeyRecord {
   readonly id: ApiKeyId;
@@ -61,6 +59,3 @@ export interface ApiKeyRepository {
   /** Deletes keys revoked or expired before `before`; how many. */
   purge(before: number): Promise<number>;
 }
-
-export const createApiKeyRepository = (database: Database): ApiKeyRepository =>
-  database.dialect === 'postgres' ? createPgApiKeyRepository(database.db) : createSqliteApiKeyRepository(database.db);

@@ -1,9 +1,7 @@
 // Device tokens (see db/sqlite/schema.ts deviceTokens): one interface over both
-// databases; the dialect modules hold the queries.
-import type { Database } from '../../db/create-database.js';
+// databases; the dialect modules hold the queries
+// (create-repositories.ts picks one).
 import type { DeviceTokenHash, UserId } from '../platform/ids.js';
-import { createPgDeviceTokenRepository } from './pg/pg-device-token-repository.js';
-import { createSqliteDeviceTokenRepository } from './sqlite/sqlite-device-token-repository.js';
 
 export interface NewDeviceToken {
   readonly hash: DeviceTokenHash;
@@ -22,6 +20,3 @@ export interface DeviceTokenRepository {
   /** Deletes expired tokens; how many. */
   purgeExpired(now: number): Promise<number>;
 }
-
-export const createDeviceTokenRepository = (database: Database): DeviceTokenRepository =>
-  database.dialect === 'postgres' ? createPgDeviceTokenRepository(database.db) : createSqliteDeviceTokenRepository(database.db);

@@ -1,9 +1,7 @@
 // One-time tokens (see db/sqlite/schema.ts oneTimeTokens): one interface over
-// both databases; the dialect modules hold the queries.
-import type { Database } from '../../db/create-database.js';
+// both databases; the dialect modules hold the queries
+// (create-repositories.ts picks one).
 import type { OneTimeTokenHash, OneTimeTokenPurpose, UserId } from '../platform/ids.js';
-import { createPgOneTimeTokenRepository } from './pg/pg-one-time-token-repository.js';
-import { createSqliteOneTimeTokenRepository } from './sqlite/sqlite-one-time-token-repository.js';
 
 export interface NewOneTimeToken {
   readonly hash: OneTimeTokenHash;
@@ -33,7 +31,4 @@ export interface OneTimeTokenRepository {
   /** Deletes every token of the user; how many there were. */
   deleteAllOf(userId: UserId): Promise<number>;
 }
-
-export const createOneTimeTokenRepository = (database: Database): OneTimeTokenRepository =>
-  database.dialect === 'postgres' ? createPgOneTimeTokenRepository(database.db) : createSqliteOneTimeTokenRepository(database.db);
 

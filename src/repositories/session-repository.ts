@@ -1,10 +1,8 @@
-// One interface over both databases; the dialect modules hold the queries.
-import type { Database } from '../../db/create-database.js';
+// One interface over both databases; the dialect modules hold the queries
+// (create-repositories.ts picks one).
 import type { AuthProof } from '../platform/auth-proof.js';
 import type { RefreshTokenHash, SessionId, UserId } from '../platform/ids.js';
-import { createPgSessionRepository } from './pg/pg-session-repository.js';
 import type { SessionRecord, SessionStatus, UserRecord } from './records.js';
-import { createSqliteSessionRepository } from './sqlite/sqlite-session-repository.js';
 
 export interface NewSession {
   readonly id: SessionId;
@@ -69,6 +67,3 @@ export interface SessionRepository {
   /** Deletes sessions that ended or expired before `before`, with their tokens, and expired tokens. */
   purge(now: number, before: number): Promise<{ sessions: number; refreshTokens: number }>;
 }
-
-export const createSessionRepository = (database: Database): SessionRepository =>
-  database.dialect === 'postgres' ? createPgSessionRepository(database.db) : createSqliteSessionRepository(database.db);

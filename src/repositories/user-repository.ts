@@ -1,10 +1,8 @@
-// One interface over both databases; the dialect modules hold the queries.
-import type { Database } from '../../db/create-database.js';
+// One interface over both databases; the dialect modules hold the queries
+// (create-repositories.ts picks one).
 import type { UserId } from '../platform/ids.js';
 import type { Role } from '../platform/request-context.js';
-import { createPgUserRepository } from './pg/pg-user-repository.js';
 import type { StoredEmail, UserRecord, UserWithPasswordHash } from './records.js';
-import { createSqliteUserRepository } from './sqlite/sqlite-user-repository.js';
 
 export interface NewUser {
   readonly id: UserId;
@@ -45,6 +43,3 @@ export interface UserRepository {
   /** Deletes the user; sessions and refresh tokens go with it (cascade). */
   delete(id: UserId): Promise<boolean>;
 }
-
-export const createUserRepository = (database: Database): UserRepository =>
-  database.dialect === 'postgres' ? createPgUserRepository(database.db) : createSqliteUserRepository(database.db);

@@ -8,7 +8,7 @@ import { proofOf, type AuthProof } from '../platform/auth-proof.js';
 import type { AuditLog } from '../platform/audit.js';
 import type { Clock } from '../platform/clock.js';
 import { EmailNotVerifiedError, UnauthenticatedError } from '../platform/errors.js';
-import { newId, type DeviceTokenHash, type SessionId, type UserId } from '../platform/ids.js';
+import { newId, type SessionId } from '../platform/ids.js';
 import { issuedTo, type RequestOrigin, type SignedInViewer } from '../platform/request-context.js';
 import type { UserRecord, UserWithPasswordHash } from '../repositories/records.js';
 import type { EndReason, SessionRepository } from '../repositories/session-repository.js';
@@ -20,6 +20,7 @@ import type { EmailAddresses } from './email-addresses.js';
 import type { MfaChallenges } from './mfa/mfa-challenges.js';
 import { createRegisterUser } from './register-user.js';
 import type { SessionVerifier } from './session-verifier.js';
+import type { LoginAttempt, LoginThrottle } from './login-throttle.js';
 import type { AuthResult } from './types.js';
 
 export interface Credentials {
@@ -51,28 +52,6 @@ export interface SignIn {
   readonly method: 'password' | 'totp' | 'recovery_code' | 'passkey';
   /** What was proven, and when: the session's first proof. */
   readonly proof: AuthProof;
-}
-
-export interface LoginAttempt {
-  /** Normalised. */
-  readonly email: string;
-  readonly origin: RequestOrigin;
-  /** The hash of a valid device token of this very account, if the client presented one. */
-  readonly device: DeviceTokenHash | undefined;
-}
-
-/**
- * Throttles repeated sign-in failures beyond the rate limit's window, and
- * untrusted attempts per account; the implementation
- * (rate-limit/login-lockout.ts) is wired in app.ts.
- */
-export interface LoginThrottle {
-  /** Refuses with RateLimitedError while this attempt may not reach the password check. */
-  check(attempt: LoginAttempt): Promise<void>;
-  failed(attempt: LoginAttempt, userId: UserId | undefined): Promise<void>;
-  succeeded(attempt: LoginAttempt, userId: UserId): Promise<void>;
-  /** The password was right but a second factor is owed: not a failure, and not yet a success (failures stay). */
-  release(attempt: LoginAttempt): Promise<void>;
 }
 
 const noThrottle: LoginThrottle = { check: async () => {}, failed: async () => {}, succeeded: async () => {}, release: async () => {} };

@@ -43,7 +43,7 @@ export async function refresh(server: TestServer, refreshToken: string) {
 /** Makes a user an ADMIN through the same repository the CLI uses, then signs in again for a token with the role. */
 export async function signupAdmin(server: TestServer, email: string): Promise<SignedIn> {
   const user = await signup(server, email);
-  const { createUserRepository } = await import('../../src/repositories/user-repository.js');
+  const { createUserRepository } = await import('../../src/repositories/create-repositories.js');
   await createUserRepository(server.app.database).setRole(user.id as UserId, 'ADMIN', server.clock.now());
   return login(server, email);
 }

@@ -7,8 +7,7 @@ import { createOutbox, type Outbox } from '../../src/mail/outbox.js';
 import type { AuditLog } from '../../src/platform/audit.js';
 import type { Clock } from '../../src/platform/clock.js';
 import type { Logger } from '../../src/platform/logger.js';
-import { createOneTimeTokenRepository } from '../../src/repositories/one-time-token-repository.js';
-import { createUserRepository } from '../../src/repositories/user-repository.js';
+import { createOneTimeTokenRepository, createUserRepository } from '../../src/repositories/create-repositories.js';
 import { createAccountMail, type AccountMail } from '../../src/services/account-mail.js';
 import { createOneTimeTokens, type OneTimeTokens } from '../../src/services/one-time-tokens.js';
 

@@ -56,7 +56,7 @@ describe('API keys', () => {
   it('stores only a hash of the key', async () => {
     const { key, apiKey } = await createApiKey(server, alice.accessToken, ['profile:read']);
     const { createHash } = await import('node:crypto');
-    const { createApiKeyRepository } = await import('../../src/repositories/api-key-repository.js');
+    const { createApiKeyRepository } = await import('../../src/repositories/create-repositories.js');
     const hash = createHash('sha256').update(key).digest('base64url');
     const stored = await createApiKeyRepository(server.app.database).status(hash as never);
     expect(stored?.key.id).toBe(apiKey.id);

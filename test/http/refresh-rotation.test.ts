@@ -56,7 +56,7 @@ describe('refresh token rotation', () => {
 
   it('issues the refreshed access token with the role as stored now, not as it was at login', async () => {
     const dave = await login(server, 'rotate@example.com');
-    const { createUserRepository } = await import('../../src/repositories/user-repository.js');
+    const { createUserRepository } = await import('../../src/repositories/create-repositories.js');
     await createUserRepository(server.app.database).setRole(dave.id as UserId, 'ADMIN', server.clock.now());
     const pair = payloadOf(await refresh(server, dave.refreshToken));
     expect(pair.user.role).toBe('ADMIN');

@@ -58,7 +58,7 @@ describe('SESSION_CACHE_TTL bounds how long a change made elsewhere can go unsee
   it('sees a session ended behind its back (another instance, the CLI) once the cache entry is older than the TTL', async () => {
     const user = await signup(server, 'elsewhere@example.com');
     const [session] = await mySessions(server, user.accessToken); // liveness now cached
-    const { createSessionRepository } = await import('../../src/repositories/session-repository.js');
+    const { createSessionRepository } = await import('../../src/repositories/create-repositories.js');
     await createSessionRepository(server.app.database).end(session?.id as SessionId, 'revoked', server.clock.now());
 
     server.clock.advance(5_000 - 1);

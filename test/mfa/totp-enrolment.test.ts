@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSecretBox } from '../../src/credentials/secret-box.js';
 import { loadConfig } from '../../src/platform/config.js';
 import type { UserId } from '../../src/platform/ids.js';
-import { createMfaRepositories } from '../../src/repositories/create-mfa-repositories.js';
+import { createMfaRepositories } from '../../src/repositories/create-repositories.js';
 import { codeOf, login, signup, signupAdmin, type SignedIn } from '../helpers/accounts.js';
 import { loginFrom, mfaTokenOf, signupWithTotp, stepMs, totpCode, verifyMfaFrom } from '../helpers/mfa.js';
 import { auditEvents } from '../helpers/session-queries.js';

@@ -8,7 +8,7 @@ import { createPgNoteRepository } from '../../src/notes/note-repository.pg.js';
 import { createSqliteNoteRepository } from '../../src/notes/note-repository.sqlite.js';
 import type { UserId } from '../../src/platform/ids.js';
 import { anyOwner } from '../../src/repositories/owner-scope.js';
-import { createUserRepository } from '../../src/repositories/user-repository.js';
+import { createUserRepository } from '../../src/repositories/create-repositories.js';
 import { dialects, useEmptyDatabase } from '../helpers/each-dialect.js';
 
 const now = 1_767_225_600_123;

@@ -2,18 +2,10 @@
 // the boot with a message naming the setting, and never repeats the SMTP URL
 // (it holds a password).
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/platform/config.js';
+import { loadConfig } from '../../src/platform/config.js';
+import { settingsRefusal as refusal } from '../helpers/settings-refusal.js';
 import { testEnv } from '../helpers/start-test-server.js';
 
-const refusal = (env: Record<string, string>) => {
-  try {
-    loadConfig(testEnv(env));
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as Error).message;
-  }
-  throw new Error('the settings were accepted');
-};
 
 describe('mail settings', () => {
   it('default to the development log, the web example and 30 minutes for a reset link', () => {

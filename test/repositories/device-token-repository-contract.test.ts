@@ -3,8 +3,7 @@
 // are not trusted and are purged, and deleting the user deletes its tokens.
 import { describe, expect, it } from 'vitest';
 import type { DeviceTokenHash, UserId } from '../../src/platform/ids.js';
-import { createDeviceTokenRepository } from '../../src/repositories/device-token-repository.js';
-import { createUserRepository } from '../../src/repositories/user-repository.js';
+import { createDeviceTokenRepository, createUserRepository } from '../../src/repositories/create-repositories.js';
 import { dialects, useEmptyDatabase } from '../helpers/each-dialect.js';
 
 const now = 1_767_225_600_000;

@@ -10,7 +10,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDatabase } from '../../db/create-database.js';
 import type { UserId } from '../../src/platform/ids.js';
-import { createUserRepository } from '../../src/repositories/user-repository.js';
+import { createUserRepository } from '../../src/repositories/create-repositories.js';
 import { tempDirectory } from '../helpers/run-process.js';
 
 const migrations = 'db/sqlite/migrations';

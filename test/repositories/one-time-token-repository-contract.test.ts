@@ -3,8 +3,7 @@
 // once, one wins), never after it expired, and gone with its user.
 import { describe, expect, it } from 'vitest';
 import type { OneTimeTokenHash, UserId } from '../../src/platform/ids.js';
-import { createOneTimeTokenRepository } from '../../src/repositories/one-time-token-repository.js';
-import { createUserRepository } from '../../src/repositories/user-repository.js';
+import { createOneTimeTokenRepository, createUserRepository } from '../../src/repositories/create-repositories.js';
 import { dialects, useEmptyDatabase } from '../helpers/each-dialect.js';
 
 const now = 1_767_225_600_123;

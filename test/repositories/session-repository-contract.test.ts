@@ -3,8 +3,8 @@
 // which stays atomic when many rotations of one token race.
 import { describe, expect, it } from 'vitest';
 import type { RefreshTokenHash, SessionId, UserId } from '../../src/platform/ids.js';
-import { createSessionRepository, type NewSession, type Rotation } from '../../src/repositories/session-repository.js';
-import { createUserRepository } from '../../src/repositories/user-repository.js';
+import type { NewSession, Rotation } from '../../src/repositories/session-repository.js';
+import { createSessionRepository, createUserRepository } from '../../src/repositories/create-repositories.js';
 import { dialects, useEmptyDatabase } from '../helpers/each-dialect.js';
 
 const now = 1_767_225_600_000;

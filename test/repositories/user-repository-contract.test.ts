@@ -4,8 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RefreshTokenHash, SessionId, UserId } from '../../src/platform/ids.js';
 import type { Role } from '../../src/platform/request-context.js';
-import { createSessionRepository } from '../../src/repositories/session-repository.js';
-import { createUserRepository } from '../../src/repositories/user-repository.js';
+import { createSessionRepository, createUserRepository } from '../../src/repositories/create-repositories.js';
 import { dialects, useEmptyDatabase } from '../helpers/each-dialect.js';
 
 // Past 2^31 and 2^32 on purpose: epoch milliseconds must survive as exact numbers.

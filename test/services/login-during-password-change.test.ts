@@ -11,9 +11,7 @@ import { createPasswordHasher, type PasswordHasher } from '../../src/credentials
 import { createAuditLog } from '../../src/platform/audit.js';
 import { createLogger } from '../../src/platform/logger.js';
 import type { RequestOrigin } from '../../src/platform/request-context.js';
-import { createDeviceTokenRepository } from '../../src/repositories/device-token-repository.js';
-import { createSessionRepository } from '../../src/repositories/session-repository.js';
-import { createUserRepository } from '../../src/repositories/user-repository.js';
+import { createDeviceTokenRepository, createSessionRepository, createUserRepository } from '../../src/repositories/create-repositories.js';
 import { createAuthService } from '../../src/services/auth-service.js';
 import { createDeviceTrust } from '../../src/services/device-trust.js';
 import { createEmailAddresses } from '../../src/services/email-addresses.js';

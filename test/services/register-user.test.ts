@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDatabase, type Database } from '../../db/create-database.js';
 import { createPasswordHasher, type PasswordHasher } from '../../src/credentials/passwords.js';
-import { createUserRepository } from '../../src/repositories/user-repository.js';
+import { createUserRepository } from '../../src/repositories/create-repositories.js';
 import { createEmailAddresses } from '../../src/services/email-addresses.js';
 import { createRegisterUser } from '../../src/services/register-user.js';
 import { createFakeClock } from '../helpers/fake-clock.js';

@@ -4,8 +4,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDatabase, type Database } from '../../db/create-database.js';
 import type { RefreshTokenHash, SessionId, UserId } from '../../src/platform/ids.js';
-import { createSessionRepository, type SessionRepository } from '../../src/repositories/session-repository.js';
-import { createUserRepository } from '../../src/repositories/user-repository.js';
+import type { SessionRepository } from '../../src/repositories/session-repository.js';
+import { createSessionRepository, createUserRepository } from '../../src/repositories/create-repositories.js';
 import type { SessionChange, SessionInvalidations } from '../../src/services/session-invalidations.js';
 import { createSessionVerifier } from '../../src/services/session-verifier.js';
 import { createFakeClock } from '../helpers/fake-clock.js';

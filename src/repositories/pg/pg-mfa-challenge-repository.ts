@@ -3,7 +3,8 @@ import { eq } from 'drizzle-orm';
 import type { PgDb } from '../../../db/create-database.js';
 import { mfaChallenges } from '../../../db/pg/mfa-schema.js';
 import { maybe } from '../records-from-rows.js';
-import { mfaChallengeFilters, mfaChallengeRow, toMfaChallenge, type MfaChallengeRepository } from '../mfa-challenge-repository.js';
+import { mfaChallengeFilters, mfaChallengeRow, toMfaChallenge } from '../mfa-challenge-rows.js';
+import type { MfaChallengeRepository } from '../mfa-challenge-repository.js';
 
 const where = mfaChallengeFilters(mfaChallenges);
 

@@ -5,7 +5,8 @@ import { count, eq } from 'drizzle-orm';
 import type { PgDb } from '../../../db/create-database.js';
 import { recoveryCodes, totpFactors } from '../../../db/pg/mfa-schema.js';
 import type { UserId } from '../../platform/ids.js';
-import { mfaFilters, recoveryCodeRows, type MfaRepository } from '../mfa-repository.js';
+import { mfaFilters, recoveryCodeRows } from '../mfa-rows.js';
+import type { MfaRepository } from '../mfa-repository.js';
 
 const where = mfaFilters(totpFactors, recoveryCodes);
 

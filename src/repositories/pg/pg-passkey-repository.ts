@@ -4,7 +4,8 @@ import type { PgDb } from '../../../db/create-database.js';
 import { users } from '../../../db/pg/schema.js';
 import { passkeys, webauthnChallenges } from '../../../db/pg/mfa-schema.js';
 import { maybe } from '../records-from-rows.js';
-import { byUser, passkeyFilters, passkeyRow, toChallenge, toPasskey, type PasskeyRepository } from '../passkey-repository.js';
+import { byUser, passkeyFilters, passkeyRow, toChallenge, toPasskey } from '../passkey-rows.js';
+import type { PasskeyRepository } from '../passkey-repository.js';
 
 const where = passkeyFilters(passkeys, webauthnChallenges);
 

@@ -3,7 +3,8 @@ import { count, eq } from 'drizzle-orm';
 import type { SqliteDb } from '../../../db/create-database.js';
 import { recoveryCodes, totpFactors } from '../../../db/sqlite/mfa-schema.js';
 import type { UserId } from '../../platform/ids.js';
-import { mfaFilters, recoveryCodeRows, type MfaRepository } from '../mfa-repository.js';
+import { mfaFilters, recoveryCodeRows } from '../mfa-rows.js';
+import type { MfaRepository } from '../mfa-repository.js';
 
 const where = mfaFilters(totpFactors, recoveryCodes);
 

@@ -3,7 +3,8 @@ import { count, eq } from 'drizzle-orm';
 import type { SqliteDb } from '../../../db/create-database.js';
 import { passkeys, webauthnChallenges } from '../../../db/sqlite/mfa-schema.js';
 import { maybe } from '../records-from-rows.js';
-import { byUser, passkeyFilters, passkeyRow, toChallenge, toPasskey, type PasskeyRepository } from '../passkey-repository.js';
+import { byUser, passkeyFilters, passkeyRow, toChallenge, toPasskey } from '../passkey-rows.js';
+import type { PasskeyRepository } from '../passkey-repository.js';
 
 const where = passkeyFilters(passkeys, webauthnChallenges);
 

@@ -10,7 +10,8 @@ import type { MfaChallengeRepository } from '../../repositories/mfa-challenge-re
 import type { MfaRepository } from '../../repositories/mfa-repository.js';
 import type { PasskeyRepository } from '../../repositories/passkey-repository.js';
 import type { UserRepository } from '../../repositories/user-repository.js';
-import type { AuthService, LoginThrottle } from '../auth-service.js';
+import type { AuthService } from '../auth-service.js';
+import type { LoginThrottle } from '../login-throttle.js';
 import type { EmailAddresses } from '../email-addresses.js';
 import { createMfaChallenges, type MfaChallenges } from './mfa-challenges.js';
 import { createMfaVerification, type MfaVerification } from './mfa-verification.js';

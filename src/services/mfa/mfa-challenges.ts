@@ -9,7 +9,7 @@ import type { Clock } from '../../platform/clock.js';
 import { MfaRequiredError } from '../../platform/errors.js';
 import type { UserRecord } from '../../repositories/records.js';
 import type { MfaChallengeRepository } from '../../repositories/mfa-challenge-repository.js';
-import type { LoginAttempt } from '../auth-service.js';
+import type { LoginAttempt } from '../login-throttle.js';
 import type { SecondFactorCodes } from './second-factor-codes.js';
 
 /** How long an mfaToken lasts, and how many codes it may try (issue 17). */
