@@ -131,11 +131,8 @@ export function createHttpServer(deps: HttpDeps): Server {
     res.end();
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse, origin: RequestOrigin, path: string, search: string, head: string[]) {
-    if (path === '/graphql' && (req.method === 'GET' || req.method === 'POST')) {
-      await handleGraphql(req, res, origin, search, head);
-      return;
-    }
+  /** Everything but a GraphQL request (which the listener hands straight to handleGraphql). */
+  async function handle(req: IncomingMessage, res: ServerResponse, path: string, head: string[]) {
     applyHead(res, head);
     if (path === '/graphql') {
       if (req.method === 'OPTIONS') {
@@ -178,7 +175,8 @@ export function createHttpServer(deps: HttpDeps): Server {
       tracker?.finish(origin, req, res);
     });
     const head = responseHead(fixedHeaders, req, settings.corsOrigins, requestId);
-    handle(req, res, origin, path, search, head).catch((error: unknown) => {
+    const handled = path === '/graphql' && (req.method === 'GET' || req.method === 'POST') ? handleGraphql(req, res, origin, search, head) : handle(req, res, path, head);
+    handled.catch((error: unknown) => {
       if (!res.headersSent) applyHead(res, head);
       if (error instanceof BodyTooLargeError) {
         // Stop reading the rest of an oversized upload; the connection closes after the reply.
