@@ -34,11 +34,11 @@ export async function seedDatabase(userCount: number): Promise<SeededDatabase> {
     const now = Date.now();
     for (let n = 0; n < userCount; n += 1) {
       const email = userEmail(n);
-      await users.insert({ id: newId(now + n) as UserId, email, passwordHash, role: 'USER', now: now + n });
+      await users.insert({ id: newId() as UserId, email, passwordHash, role: 'USER', now: now + n });
       userEmails.push(email);
     }
     const adminEmail = 'admin@bench.example';
-    const admin = await users.insert({ id: newId(now + userCount) as UserId, email: adminEmail, passwordHash, role: 'USER', now });
+    const admin = await users.insert({ id: newId() as UserId, email: adminEmail, passwordHash, role: 'USER', now });
     if (!admin) throw new Error('admin insert failed');
     await users.setRole(admin.id, 'ADMIN', now);
     return { dir, databaseUrl, password: benchPassword, adminEmail, userEmails };

@@ -61,15 +61,15 @@ let redis: RedisConnection | undefined;
 
 async function seed(): Promise<{ userId: UserId; sessionId: SessionId }> {
   const now = systemClock.now();
-  const userId = newId(now) as UserId;
-  const sessionId = newId(now) as SessionId;
+  const userId = newId() as UserId;
+  const sessionId = newId() as SessionId;
   await createUserRepository(database).insert({ id: userId, email: 'bench@example.com', passwordHash: 'unused', role: 'USER', now });
   const sessions = createSessionRepository(database);
   // Other users' sessions too, so the lookup runs against an index, not a one-row table.
   for (let i = 0; i < 10_000; i += 1) {
-    const otherUser = newId(now) as UserId;
+    const otherUser = newId() as UserId;
     await createUserRepository(database).insert({ id: otherUser, email: `u${i}@example.com`, passwordHash: 'unused', role: 'USER', now });
-    await sessions.create({ id: newId(now) as SessionId, userId: otherUser, now, expiresAt: now + hour, userAgent: 'bench', ip: '127.0.0.1', refreshTokenHash: `o${i}` as RefreshTokenHash, refreshTokenExpiresAt: now + hour });
+    await sessions.create({ id: newId() as SessionId, userId: otherUser, now, expiresAt: now + hour, userAgent: 'bench', ip: '127.0.0.1', refreshTokenHash: `o${i}` as RefreshTokenHash, refreshTokenExpiresAt: now + hour });
   }
   await sessions.create({ id: sessionId, userId, now, expiresAt: now + hour, userAgent: 'bench', ip: '127.0.0.1', refreshTokenHash: 'h' as RefreshTokenHash, refreshTokenExpiresAt: now + hour });
   return { userId, sessionId };
@@ -116,7 +116,7 @@ async function sharedChannelPaths(sessions: ReturnType<typeof createSessionRepos
   }
   const verifier: SessionVerifier = createSessionVerifier({ sessions, clock: systemClock, cacheTtlMs: 5_000, maxEntries: 10_000, invalidations });
   // Forgetting a session nobody holds: the publish is the cost, the cache keeps the hot session.
-  const unrelated = newId(systemClock.now()) as SessionId;
+  const unrelated = newId() as SessionId;
   return [
     { name: 'verify + check, cached, Redis channel', run: async () => verifier.viewerFor(await accessTokens.verify(token)), withVerify: true },
     { name: 'check alone, cached, Redis channel', run: () => verifier.viewerFor(verified), withVerify: false },
@@ -138,7 +138,7 @@ async function main() {
   const shared = await sharedChannelPaths(sessions, token, accessTokens, verified);
   const apiKeys = createApiKeyRepository(database);
   const made = newApiKey();
-  await apiKeys.create({ id: newId(systemClock.now()) as ApiKeyId, userId, name: 'bench', hash: made.hash, prefix: made.prefix, scopes: ['profile:read'], now: systemClock.now(), expiresAt: null }, 25);
+  await apiKeys.create({ id: newId() as ApiKeyId, userId, name: 'bench', hash: made.hash, prefix: made.prefix, scopes: ['profile:read'], now: systemClock.now(), expiresAt: null }, 25);
   const keysCached = createApiKeyVerifier({ apiKeys, clock: systemClock, cacheTtlMs: 5_000, maxEntries: 10_000, changes: localOnly });
   const keysUncached = createApiKeyVerifier({ apiKeys, clock: systemClock, cacheTtlMs: 0, maxEntries: 10_000, changes: localOnly });
   const rows = await measure([

@@ -36,7 +36,7 @@ async function main() {
   const emails: string[] = [];
   for (let i = 0; i < 1_000; i += 1) {
     emails.push(`user${i}@example.com`);
-    await users.insert({ id: newId(now) as UserId, email: `user${i}@example.com`, passwordHash: 'unused', role: 'USER', now });
+    await users.insert({ id: newId() as UserId, email: `user${i}@example.com`, passwordHash: 'unused', role: 'USER', now });
   }
   let counter = 0;
   async function signIn() {
@@ -44,7 +44,7 @@ async function main() {
     const user = await users.findByEmail(emails[counter++ % emails.length] ?? '');
     if (!user) throw new Error('no such user');
     await devices.userOf(`d${counter}` as DeviceTokenHash, at);
-    await sessions.create({ id: newId(at) as SessionId, userId: user.id, now: at, expiresAt: at + day, userAgent: 'bench', ip: '127.0.0.1', refreshTokenHash: `r${counter}` as RefreshTokenHash, refreshTokenExpiresAt: at + day });
+    await sessions.create({ id: newId() as SessionId, userId: user.id, now: at, expiresAt: at + day, userAgent: 'bench', ip: '127.0.0.1', refreshTokenHash: `r${counter}` as RefreshTokenHash, refreshTokenExpiresAt: at + day });
     await sessions.listLive(user.id, at);
     await users.findWithPasswordHash(user.id);
     await devices.create({ hash: `n${counter}` as DeviceTokenHash, userId: user.id, now: at, expiresAt: at + day }, 50);

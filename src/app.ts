@@ -6,8 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { DestinationStream } from 'pino';
 import { createDatabase, type Database, type DatabaseOptions } from '../db/create-database.js';
 import { applyAccessRules, checkPublicOwnerFields, readAccessDirectives } from './access/index.js';
@@ -19,6 +18,7 @@ import { cacheVerifiedTokens } from './credentials/verified-token-cache.js';
 import { createConnectionDrain } from './http/connection-drain.js';
 import { createHttpServer } from './http/create-http-server.js';
 import { createJwksHandler, jwksPath } from './http/jwks-endpoint.js';
+import { createExplorer } from './http/explorer/create-explorer.js';
 import { createFormatError } from './http/format-error.js';
 import { createMetricsHandler, createMetricsServer } from './http/metrics-endpoint.js';
 import { createMetrics, type Metrics } from './http/metrics.js';
@@ -81,6 +81,8 @@ export interface AppOverrides {
   readonly typeDefs: readonly string[];
   /** Domains to serve instead of src/modules.ts's list (tests of policies and boot checks). */
   readonly domains: readonly DomainModule[];
+  /** The explorer bundle to serve instead of dist/explorer (tests of a missing or stand-in bundle). */
+  readonly explorerDirectory: string;
 }
 
 export interface App {
@@ -170,6 +172,7 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   checkPublicOwnerFields(resolvable, { refuse: production && !config.allowPublicOwnerFields, warn: (message) => log.warn(message) });
   const formatError = createFormatError(outage);
   const metricsHandler = createMetricsHandler({ registry: metrics.registry, token: config.metrics.token });
+  const explorer = createExplorer(config.explorer, log, overrides.explorerDirectory);
   const apollo = new ApolloServer<RequestContext>({
     schema,
     formatError: (formatted, error) => formatError(operationLimits.relabelError(formatted), error),
@@ -187,7 +190,7 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
     stopOnTerminationSignals: false,
     plugins: [
       createGraphqlPlugin({ requestLog: createRequestLog({ tracker, audit, metrics, access: readAccessDirectives(resolvable) }), outage, rateLimitResponse: rateLimiting.respond }),
-      production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
+      explorer.landingPage,
       // Apollo installs these unless told not to. Cache hints mean nothing for
       // per-viewer answers (every response is no-store), yet the cache-control
       // plugin wraps every field resolver to collect them; inline traces are for
@@ -201,9 +204,10 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
     buildContext: createContextBuilder({ accessTokens, verifier, apiKeys: apiKeyVerifier, audit, log, outage, observer: tracker.contextObserver }),
     ping: database.ping,
     log,
-    settings: { production, trustProxy: config.trustProxy, bodyLimitBytes: config.bodyLimitBytes, corsOrigins: config.corsOrigins, securityHeaders: securityHeaders(production, tls !== undefined), tls, timeouts: config.httpTimeouts },
+    settings: { production, trustProxy: config.trustProxy, bodyLimitBytes: config.bodyLimitBytes, corsOrigins: config.corsOrigins, securityHeaders: securityHeaders(config.explorer, tls !== undefined), tls, timeouts: config.httpTimeouts },
     drain,
     tracker,
+    prefixRoutes: explorer.prefixRoutes,
     routes: new Map([
       ['/readyz', createReadinessHandler({ checks: [{ name: 'database', check: database.ping }, ...(redisCheck ? [redisCheck] : [])], draining: () => drain.draining })],
       // Only when a private key signs: under HS256 there is nothing to publish.

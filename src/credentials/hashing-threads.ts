@@ -7,6 +7,9 @@
 // thread), so when a request arrives the kernel switches to the event loop at
 // once; hashing takes whatever CPU requests leave. @node-rs/argon2's sync calls
 // are what make that possible (and were 2-3x faster than node-argon2 here).
+// Not piscina: its queue would sit unused behind fair-hashing-queue.ts, and it
+// loads workers from files, where this source runs the same under the build,
+// tsx and vitest.
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 

@@ -6,7 +6,7 @@
 // token costs a full verification every time, and only tokens this server
 // signed can fill the cache. Anything stateful (is the session still live?)
 // stays outside: services/session-verifier.ts runs per request.
-import { remember } from '../platform/bounded-cache.js';
+import { LRUCache } from 'lru-cache';
 import type { Clock } from '../platform/clock.js';
 import type { AccessTokens, VerifiedAccessToken } from './access-tokens.js';
 
@@ -16,7 +16,7 @@ export interface CachedAccessTokens extends AccessTokens {
 }
 
 export function cacheVerifiedTokens(tokens: AccessTokens, clock: Clock, maxEntries: number): CachedAccessTokens {
-  const verified = new Map<string, VerifiedAccessToken>();
+  const verified = new LRUCache<string, VerifiedAccessToken>({ max: maxEntries });
   const known = (token: string): VerifiedAccessToken | undefined => {
     const hit = verified.get(token);
     // jose refuses at exp (whole seconds) exactly; so does this.
@@ -30,7 +30,7 @@ export function cacheVerifiedTokens(tokens: AccessTokens, clock: Clock, maxEntri
       if (hit) return hit;
       verified.delete(token);
       const fresh = await tokens.verify(token); // rejects with InvalidTokenError: nothing is stored
-      remember(verified, token, fresh, maxEntries);
+      verified.set(token, fresh);
       return fresh;
     },
   };

@@ -36,6 +36,8 @@ export interface HttpDeps {
   readonly log: Logger;
   readonly settings: HttpSettings;
   readonly routes?: ReadonlyMap<string, RouteHandler>;
+  /** Routes for every path under a prefix (e.g. /explorer/, the explorer's files). */
+  readonly prefixRoutes?: ReadonlyMap<string, RouteHandler>;
   /** On shutdown, makes each keep-alive connection's last response close it. */
   readonly drain?: ConnectionDrain;
   /** Traces every request from before routing to its response's close (the request log and metrics). */
@@ -94,6 +96,8 @@ const isJson = (contentType: string | undefined) => contentType !== undefined &&
 export function createHttpServer(deps: HttpDeps): Server {
   const { apollo, buildContext, ping, log, settings, tracker, drain } = deps;
   const fixedHeaders = Object.entries(settings.securityHeaders).flat();
+  const prefixRoutes = [...(deps.prefixRoutes ?? [])];
+  const prefixRouteFor = (path: string) => prefixRoutes.find(([prefix]) => path.startsWith(prefix))?.[1];
 
   async function handleGraphql(req: IncomingMessage, res: ServerResponse, origin: RequestOrigin, search: string, head: string[]) {
     let body: unknown;
@@ -148,7 +152,7 @@ export function createHttpServer(deps: HttpDeps): Server {
       sendJson(res, healthy ? 200 : 503, { status: healthy ? 'ok' : 'unavailable' });
       return;
     }
-    const route = deps.routes?.get(path);
+    const route = deps.routes?.get(path) ?? prefixRouteFor(path);
     if (route) {
       await route(req, res);
       return;

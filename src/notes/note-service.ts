@@ -113,7 +113,7 @@ export function createNoteService(deps: { notes: NoteRepository; loadUser: LoadU
     async create(viewer, { title, body }) {
       const now = clock.now();
       // The owner is the viewer, always: it is never an input.
-      return notes.insert({ id: newId(now) as NoteId, ownerId: viewer.userId, title: checkTitle(title), body: checkBody(body), now });
+      return notes.insert({ id: newId() as NoteId, ownerId: viewer.userId, title: checkTitle(title), body: checkBody(body), now });
     },
 
     async update(viewer, id, changes, origin) {

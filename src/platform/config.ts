@@ -133,6 +133,8 @@ const toConfig = (e: Settings) => {
     emailVerificationTtlMs: e.EMAIL_VERIFICATION_TTL,
     /** login refuses accounts whose address is not verified (FORBIDDEN, reason EMAIL_NOT_VERIFIED). */
     requireVerifiedEmail: e.REQUIRE_VERIFIED_EMAIL === 'true',
+    /** What a browser opening the GraphQL path gets (settings-schema.ts ExplorerMode). */
+    explorer: e.EXPLORER ?? (e.NODE_ENV === 'production' ? 'off' : 'graphiql'),
   });
 };
 
@@ -146,6 +148,7 @@ const configSchema = z
 
 export type Config = z.infer<typeof configSchema>;
 export type RedisSettings = NonNullable<Config['redis']>;
+export type { ExplorerMode } from './settings-schema.js';
 
 /** A problem as one line that names its setting: a sentence that already does stands as written. */
 function describe(issue: z.ZodIssue): string {

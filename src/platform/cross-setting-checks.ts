@@ -29,6 +29,10 @@ export function checkAcrossSettings(s: Settings, ctx: z.RefinementCtx): void {
   if ((s.TLS_CERT === undefined) !== (s.TLS_KEY === undefined)) {
     refuse(s.TLS_CERT === undefined ? 'TLS_CERT' : 'TLS_KEY', 'TLS_CERT and TLS_KEY go together: set both (PEM file paths) or neither');
   }
+  // An explorer is for development: production turns introspection off, and Sandbox would load Apollo's CDN.
+  if (production && s.EXPLORER !== undefined && s.EXPLORER !== 'off') {
+    refuse('EXPLORER', `EXPLORER=${s.EXPLORER} is for development; production serves no explorer (leave EXPLORER unset or set it to off)`);
+  }
   for (const problem of secondFactorOf(s).problems) report(problem);
   const mail = mailSettingsProblem(s, production);
   if (mail !== undefined) report(mail);

@@ -1,4 +1,4 @@
-import { randomBytes, randomInt } from 'node:crypto';
+import { v7 } from 'uuid';
 
 declare const brand: unique symbol;
 export type Brand<T, Name extends string> = T & { readonly [brand]: Name };
@@ -19,37 +19,18 @@ export type ApiKeyHash = Brand<string, 'ApiKeyHash'>;
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/** Whether `text` has the shape of the ids this server issues (lower-case UUID). */
+/**
+ * Whether `text` has the shape of the ids this server issues (lower-case UUID).
+ * Not uuid's validate(): it also takes upper case and the nil UUID, which no stored id matches.
+ */
 export const isId = (text: string): boolean => uuidPattern.test(text);
 
-// The last timestamp used and a counter within it (RFC 9562 §6.2, method 1):
-// ids made in the same millisecond still sort in the order they were made, so
-// "oldest first" holds for a burst of sign-ups. Process-wide, not request data.
-let lastMs = -1;
-let sequence = 0;
-
 /**
- * A UUIDv7: 48 bits of milliseconds, a 12-bit counter, then randomness. Ids
- * sort by creation, so the users list pages by primary key alone and inserts
- * stay index-local.
+ * A UUIDv7 (uuid's v7): 48 bits of milliseconds, a 32-bit counter that starts
+ * at random each millisecond, then randomness. Ids made by this process sort
+ * in the order they were made, within one millisecond too and when the clock
+ * steps back (RFC 9562 §6.2, method 1), so the users list pages by primary
+ * key alone and inserts stay index-local. The time is the wall clock's, not
+ * an injected one: it orders ids and means nothing else.
  */
-export function newId(nowMs: number): string {
-  let ms = Math.max(nowMs, lastMs); // a clock stepping back never reorders ids
-  if (ms === lastMs) {
-    sequence += 1;
-    if (sequence > 0xfff) {
-      ms += 1;
-      sequence = 0;
-    }
-  } else {
-    sequence = randomInt(0x800); // a random start leaves room to count up
-  }
-  lastMs = ms;
-  const bytes = randomBytes(16);
-  bytes.writeUIntBE(ms, 0, 6);
-  bytes[6] = 0x70 | (sequence >> 8);
-  bytes[7] = sequence & 0xff;
-  bytes[8] = 0x80 | ((bytes[8] ?? 0) & 0x3f);
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
+export const newId = (): string => v7();

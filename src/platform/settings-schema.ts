@@ -48,6 +48,10 @@ const optionalText = z
 // A link that stops working sooner could not be opened from a mailbox.
 const linkTtl = (fallback: string) => duration(fallback, { min: 60_000, refusal: 'PASSWORD_RESET_TTL and EMAIL_VERIFICATION_TTL must be at least 1m' });
 
+export const explorerModes = ['graphiql', 'sandbox', 'off'] as const;
+/** What a browser opening the GraphQL path gets: the bundled GraphiQL, Apollo Sandbox (from Apollo's CDN) or nothing. */
+export type ExplorerMode = (typeof explorerModes)[number];
+
 export const settingsSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: int(0, 65535, 4000),
@@ -117,6 +121,8 @@ export const settingsSchema = z.object({
   PASSWORD_RESET_TTL: linkTtl('30m'),
   EMAIL_VERIFICATION_TTL: linkTtl('24h'),
   REQUIRE_VERIFIED_EMAIL: flag,
+  // No default here: it depends on NODE_ENV (graphiql outside production, off in it).
+  EXPLORER: z.enum(explorerModes).optional(),
 });
 
 /** The settings as parsed, before the cross-setting checks and shaping. */

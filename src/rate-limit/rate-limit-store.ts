@@ -3,6 +3,7 @@
 // followed by a write, so two concurrent requests can both read "4 of 5" and
 // both pass; here the count and the decision come from one step, and a Redis
 // implementation does the same step as one script.
+import QuickLRU from 'quick-lru';
 import type { Clock } from '../platform/clock.js';
 
 export interface WindowState {
@@ -32,48 +33,34 @@ interface Entry {
 }
 
 /**
- * In-process store, bounded: at most `maxKeys` windows are kept. Keys live in
- * two generations (the scheme of quick-lru): new and recently used keys go to
- * the young one; when it is half full, the old generation is dropped whole and
- * the young one becomes old. A key hit again while old moves back to young, so
- * a key being hammered is never the one dropped; a key idle while `maxKeys / 2`
+ * In-process store, bounded: at most `maxKeys` windows are kept, in quick-lru's
+ * two generations (each of `maxKeys / 2`): new and recently used keys go to
+ * the young one; when it is full, the old generation is dropped whole and the
+ * young one becomes old. A key hit again while old moves back to young, so a
+ * key being hammered is never the one dropped; a key idle while `maxKeys / 2`
  * newer keys arrived starts again from zero. A flood of distinct identities
  * therefore costs a fixed amount of memory, and every operation stays O(1)
  * (a single Map with LRU re-insertion slows to a crawl once it is full, as V8
- * walks the deleted slots at its front on every eviction).
+ * walks the deleted slots at its front on every eviction). Windows close on
+ * the injected clock, so quick-lru's own maxAge (Date.now) is not used.
  */
 export function createMemoryRateLimitStore({ clock, maxKeys }: { clock: Clock; maxKeys: number }): RateLimitStore & { readonly size: number } {
-  const generationSize = Math.max(1, Math.floor(maxKeys / 2));
-  let young = new Map<string, Entry>();
-  let old = new Map<string, Entry>();
+  const windows = new QuickLRU<string, Entry>({ maxSize: Math.max(1, Math.floor(maxKeys / 2)) });
 
-  function remember(key: string, entry: Entry): void {
-    young.set(key, entry);
-    if (young.size >= generationSize) {
-      old = young;
-      young = new Map();
-    }
-  }
-
-  /** The open window of `key`, moved to the young generation; expired ones are dropped. */
+  /** The open window of `key` (now among the young); an expired one is dropped. */
   function live(key: string, now: number): Entry | undefined {
-    let entry = young.get(key);
-    if (entry === undefined) {
-      entry = old.get(key);
-      if (entry === undefined) return undefined;
-      old.delete(key);
-      if (entry.resetAt > now) remember(key, entry);
-    }
-    if (entry.resetAt > now) return entry;
-    young.delete(key);
+    const entry = windows.get(key);
+    if (entry === undefined || entry.resetAt > now) return entry;
+    windows.delete(key);
     return undefined;
   }
 
   // Every method is synchronous inside: no await between reading and writing a
   // count, so concurrent requests in this process cannot interleave there.
   return {
+    /** Windows held, counted: quick-lru's own size stops at one generation's. */
     get size() {
-      return young.size + old.size;
+      return [...windows.keys()].length;
     },
     async hit(key, windowMs) {
       const now = clock.now();
@@ -83,7 +70,7 @@ export function createMemoryRateLimitStore({ clock, maxKeys }: { clock: Clock; m
         return { count: entry.count, resetAt: entry.resetAt };
       }
       const fresh: Entry = { count: 1, resetAt: now + windowMs };
-      remember(key, fresh);
+      windows.set(key, fresh);
       return { count: 1, resetAt: fresh.resetAt };
     },
     async peek(key) {
@@ -91,8 +78,7 @@ export function createMemoryRateLimitStore({ clock, maxKeys }: { clock: Clock; m
       return entry ? { count: entry.count, resetAt: entry.resetAt } : undefined;
     },
     async reset(key) {
-      young.delete(key);
-      old.delete(key);
+      windows.delete(key);
     },
     async release(key) {
       const entry = live(key, clock.now());

@@ -55,7 +55,7 @@ export function createApiKeyService(deps: { apiKeys: ApiKeyRepository; verifier:
       const scopes = checkScopes(input.scopes, knownScopes);
       const expiresAt = expiryOf(input.expiresIn, now);
       const made = newApiKey();
-      const id = newId(now) as ApiKeyId;
+      const id = newId() as ApiKeyId;
       if (!(await apiKeys.create({ id, userId: owner.userId, name, hash: made.hash, prefix: made.prefix, scopes, now, expiresAt }, apiKeyLimits.perUser))) {
         throw new PolicyRefusedError(quotaName);
       }

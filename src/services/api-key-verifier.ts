@@ -4,9 +4,9 @@
 // time; a revocation, role change or deletion anywhere drops them at once here
 // and, through the shared change channel, on every instance. While that
 // channel may be missing changes, nothing is cached.
+import { LRUCache } from 'lru-cache';
 import { hashApiKey, looksLikeApiKey } from '../credentials/api-keys.js';
 import { keyRole } from '../platform/api-scopes.js';
-import { remember } from '../platform/bounded-cache.js';
 import type { Clock } from '../platform/clock.js';
 import { ApiKeyRefusedError } from '../platform/errors.js';
 import type { ApiKeyHash, ApiKeyId } from '../platform/ids.js';
@@ -40,14 +40,14 @@ function checkExpiry(expiresAt: number | null, viewer: Pick<ApiKeyViewer, 'apiKe
 
 export function createApiKeyVerifier(deps: { apiKeys: ApiKeyRepository; clock: Clock; cacheTtlMs: number; maxEntries: number; changes: SessionInvalidations }): ApiKeyVerifier {
   const { apiKeys, clock, cacheTtlMs, maxEntries, changes } = deps;
-  const cache = new Map<ApiKeyHash, Entry>(); // by hash: the key itself is never kept
+  const cache = new LRUCache<ApiKeyHash, Entry>({ max: maxEntries }); // by hash: the key itself is never kept
   const users = new WeakMap<ApiKeyViewer, UserRecord>();
   // Bumped by every change: a load that read the database before one may
   // serve its own request but must not be cached for the ones after.
   let generation = 0;
 
   const drop = (matches: (viewer: ApiKeyViewer) => boolean) => {
-    for (const [hash, entry] of cache) if (matches(entry.viewer)) cache.delete(hash);
+    for (const [hash, entry] of [...cache.entries()]) if (matches(entry.viewer)) cache.delete(hash);
   };
   changes.subscribe((change: SessionChange) => {
     generation += 1;
@@ -67,7 +67,7 @@ export function createApiKeyVerifier(deps: { apiKeys: ApiKeyRepository; clock: C
     const viewer: ApiKeyViewer = { kind: 'apiKey', userId: user.id, role: keyRole(user.role, key.scopes), apiKeyId: key.id, scopes: new Set(key.scopes), emailVerified: user.emailVerified };
     users.set(viewer, user);
     const entry: Entry = { viewer, expiresAt: key.expiresAt, cachedAt: now };
-    if (generation === startedIn && changes.listening) remember(cache, hash, entry, maxEntries);
+    if (generation === startedIn && changes.listening) cache.set(hash, entry);
     return entry;
   }
 

@@ -106,7 +106,7 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
 
   async function startSession(user: UserRecord, origin: RequestOrigin, proof: AuthProof): Promise<AuthResult> {
     const now = clock.now();
-    const sessionId = newId(now) as SessionId;
+    const sessionId = newId() as SessionId;
     const refreshToken = newRefreshToken();
     await sessions.create({
       id: sessionId,

@@ -40,6 +40,8 @@ interface Message {
   readonly seq: string;
 }
 
+const resubscribeDelayMs = 500;
+
 export function createRedisSessionInvalidations({ commands, subscriber, prefix, log, ackTimeoutMs }: RedisSessionInvalidationsDeps): SessionInvalidations {
   const channel = `${prefix}session-changes`;
   const ackChannel = (instance: string) => `${channel}:ack:${instance}`;
@@ -49,18 +51,27 @@ export function createRedisSessionInvalidations({ commands, subscriber, prefix, 
   let listening = false;
   let apply: (change: SessionChange) => void = () => {};
 
+  // A SUBSCRIBE that times out on a live connection (a slow moment, not a
+  // lost link) is tried again on that connection: waiting for a reconnect
+  // that never comes would leave this instance unready for good.
+  let retry: NodeJS.Timeout | undefined;
   const startListening = () => {
+    clearTimeout(retry);
     subscriber.subscribe(channel, ackChannel(instance)).then(
       () => {
         listening = true;
         apply({ kind: 'all' });
       },
-      (error: unknown) => log.warn({ err: error }, 'cannot subscribe to session changes; retrying on the next reconnect'),
+      (error: unknown) => {
+        log.warn({ err: error }, 'cannot subscribe to session changes; trying again');
+        if (subscriber.status === 'ready') retry = setTimeout(startListening, resubscribeDelayMs).unref();
+      },
     );
   };
   subscriber.on('ready', startListening);
   if (subscriber.status === 'ready') startListening();
   subscriber.on('close', () => {
+    clearTimeout(retry);
     if (!listening) return;
     listening = false;
     apply({ kind: 'all' });

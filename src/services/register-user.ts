@@ -31,7 +31,7 @@ export function createRegisterUser(deps: { users: UserRepository; passwords: Pas
     checkPasswordPolicy(password);
     const passwordHash = await passwords.hash(password, lane);
     const now = clock.now();
-    const user = await users.insert({ id: newId(now) as UserId, ...address, passwordHash, role, now, emailVerified });
+    const user = await users.insert({ id: newId() as UserId, ...address, passwordHash, role, now, emailVerified });
     // Taken while the password was hashing.
     if (!user) throw emailTaken('email');
     return user;

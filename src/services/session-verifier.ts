@@ -5,8 +5,8 @@
 // forget* also publishes the change to the other instances (REDIS_URL), which
 // apply it to their caches; while they may be missing changes they cache
 // nothing. The TTL bounds how stale a change made elsewhere (the CLI) can be.
+import { LRUCache } from 'lru-cache';
 import type { AccessTokenSubject } from '../credentials/access-tokens.js';
-import { remember } from '../platform/bounded-cache.js';
 import type { Clock } from '../platform/clock.js';
 import { InvalidTokenError } from '../platform/errors.js';
 import type { SessionId, UserId } from '../platform/ids.js';
@@ -56,7 +56,8 @@ export function createSessionVerifier(deps: {
 }): SessionVerifier {
   const { sessions, clock, cacheTtlMs, maxEntries } = deps;
   const invalidations = deps.invalidations ?? localOnly;
-  const cache = new Map<SessionId, Entry>();
+  // Bounded: past maxEntries the least recently used answer goes (lru-cache: O(1), unlike a re-inserting Map).
+  const cache = new LRUCache<SessionId, Entry>({ max: maxEntries });
   // Bumped by every forget*. A load that read the database before a forget
   // may hold the answer from before the change: it serves its own request
   // (which raced the change) but must not be cached for the ones after.
@@ -68,7 +69,7 @@ export function createSessionVerifier(deps: {
     else if (change.kind === 'session') cache.delete(change.id);
     else if (change.kind === 'user') {
       // Rare (role change, deletion) and bounded by maxEntries.
-      for (const [id, entry] of cache) if (entry.viewer?.userId === change.id) cache.delete(id);
+      for (const [id, entry] of [...cache.entries()]) if (entry.viewer?.userId === change.id) cache.delete(id);
     }
   }
   invalidations.subscribe(forget);
@@ -86,7 +87,7 @@ export function createSessionVerifier(deps: {
       sessionExpiresAt: live?.expiresAt ?? 0,
       cachedAt: now,
     };
-    if (generation === startedIn && invalidations.listening) remember(cache, id, entry, maxEntries);
+    if (generation === startedIn && invalidations.listening) cache.set(id, entry);
     return entry;
   }
 

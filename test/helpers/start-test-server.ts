@@ -50,7 +50,7 @@ async function ownPostgres(env: Env | undefined): Promise<TestPostgres | undefin
 }
 
 export async function startTestServer(
-  options: { env?: Env; typeDefs?: readonly string[]; clock?: FakeClock; domains?: readonly DomainModule[]; database?: Database } = {},
+  options: { env?: Env; typeDefs?: readonly string[]; clock?: FakeClock; domains?: readonly DomainModule[]; database?: Database; explorerDirectory?: string } = {},
 ): Promise<TestServer> {
   const postgres = await ownPostgres(options.env);
   const config = loadConfig(testEnv({ ...(postgres ? { DATABASE_URL: postgres.url } : {}), ...options.env }));
@@ -68,6 +68,7 @@ export async function startTestServer(
     ...(options.typeDefs ? { typeDefs: options.typeDefs } : {}),
     ...(options.domains ? { domains: options.domains } : {}),
     ...(options.database ? { database: options.database } : {}),
+    ...(options.explorerDirectory ? { explorerDirectory: options.explorerDirectory } : {}),
   });
   const url = await app.listen(0, '127.0.0.1');
   const doFetch = (path: string, init?: RequestInit) => fetch(`${url}${path}`, init);

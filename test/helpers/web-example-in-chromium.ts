@@ -21,6 +21,14 @@ export function chromiumAvailable(testFile: string): boolean {
   return available;
 }
 
+/** Chromium with a fresh profile in `profileDir`, and its one tab (no page opened yet). */
+export async function launchChromium(profileDir: string): Promise<{ readonly browser: BrowserContext; readonly page: Page }> {
+  const browser = await chromium.launchPersistentContext(profileDir, { executablePath: chromiumPath, headless: true, args: chromiumArgs });
+  const page = browser.pages()[0] ?? (await browser.newPage());
+  page.setDefaultTimeout(10_000);
+  return { browser, page };
+}
+
 export interface WebExample {
   /** Where the page is served, e.g. http://127.0.0.1:41234: the API's CORS_ORIGINS (and APP_URL) must name it. */
   readonly origin: string;
@@ -45,11 +53,9 @@ export async function prepareWebExample(name: string, options: { spa?: boolean }
     origin: site.origin,
     async open(apiUrl) {
       await build({ configFile: 'examples/web/vite.config.ts', logLevel: 'warn', build: { outDir }, define: { 'import.meta.env.VITE_API_URL': JSON.stringify(apiUrl) } });
-      const opened = await chromium.launchPersistentContext(tempDir('profile'), { executablePath: chromiumPath, headless: true, args: chromiumArgs });
-      browser = opened;
-      const page = opened.pages()[0] ?? (await opened.newPage());
-      page.setDefaultTimeout(10_000);
-      return { browser: opened, page };
+      const opened = await launchChromium(tempDir('profile'));
+      browser = opened.browser;
+      return opened;
     },
     async close() {
       await browser?.close();

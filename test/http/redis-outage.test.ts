@@ -3,6 +3,7 @@
 // HTTP 503), everything that needs no limit keeps working, /readyz says why,
 // and the server recovers by itself when Redis returns. An instance that
 // cannot hear the others' session changes stops trusting its cache.
+import { createServer, connect, type AddressInfo, type Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Env } from '../../src/platform/config.js';
@@ -24,6 +25,40 @@ async function readyzBecomes(server: TestServer, status: number): Promise<void> 
     await sleep(50);
   }
   throw new Error(`/readyz never answered ${status}`);
+}
+
+/** Forwards to Redis, holding the reply to the first SUBSCRIBE it sees for `delayMs`. */
+async function startSlowFirstSubscribeProxy(redisUrl: string, delayMs: number): Promise<{ url: string; close(): void }> {
+  const target = new URL(redisUrl);
+  let held = false;
+  const sockets = new Set<Socket>();
+  const proxy = createServer((client) => {
+    const upstream = connect(Number(target.port) || 6379, target.hostname);
+    let holdNextReply = false;
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on('error', () => {});
+      socket.on('close', () => (client.destroy(), upstream.destroy()));
+    }
+    client.on('data', (chunk) => {
+      if (!held && /\$9\r\nsubscribe\r\n/i.test(chunk.toString())) held = holdNextReply = true; // the command, not a name holding the word
+      upstream.write(chunk);
+    });
+    upstream.on('data', (chunk) => {
+      if (!holdNextReply) return void client.write(chunk);
+      holdNextReply = false;
+      setTimeout(() => client.write(chunk), delayMs);
+    });
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  const { port } = proxy.address() as AddressInfo;
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    close: () => {
+      for (const socket of sockets) socket.destroy();
+      proxy.close();
+    },
+  };
 }
 
 function expectLimiterUnavailable(result: GraphqlResult) {
@@ -107,6 +142,20 @@ describe.skipIf(!redisAvailable('the Redis outage tests'))('when Redis goes away
     }
   });
 
+  it('subscribes again when a SUBSCRIBE times out on a live connection, instead of staying unready', async () => {
+    const slowFirstSubscribe = await startSlowFirstSubscribeProxy(testRedisUrl ?? '', 400); // past the 200 ms command timeout
+    const prefix = uniquePrefix('outage');
+    prefixes.push(prefix);
+    const server = await startTestServer({ env: { ...redisEnv(prefix, slowFirstSubscribe.url), ...commandTimeout } });
+    try {
+      await readyzBecomes(server, 200); // with no reconnect in between: the link never dropped
+      expect(server.logs.filter((line) => line['msg'] === 'cannot subscribe to session changes; trying again')).toHaveLength(1);
+    } finally {
+      await server.close();
+      slowFirstSubscribe.close();
+    }
+  });
+
   it('starts while Redis is unreachable, refusing limited fields until it comes', async () => {
     proxy.cut();
     const server = await serverBehindProxy();
@@ -128,7 +177,9 @@ describe.skipIf(!redisAvailable('the session-change channel outage test'))('an i
   beforeAll(async () => {
     proxy = await startTcpProxy(testRedisUrl ?? '');
     // A reaches Redis directly, B through the proxy.
-    pair = await startTwoInstances({ redisUrl: { a: testRedisUrl ?? '', b: proxy.url }, env: commandTimeout });
+    // A 1 s command timeout (the wait for confirmations): B's 100 ms late link
+    // below must be well inside it even on a loaded machine.
+    pair = await startTwoInstances({ redisUrl: { a: testRedisUrl ?? '', b: proxy.url }, env: { REDIS_COMMAND_TIMEOUT: '1s' } });
   });
   afterAll(async () => {
     await pair.close();
@@ -160,7 +211,7 @@ describe.skipIf(!redisAvailable('the session-change channel outage test'))('an i
     const { a, b } = pair;
     const user = await signup(a, 'slow-link@example.com');
     expect(await meStatus(b, user.accessToken)).toBe(200); // cached on B as live
-    proxy.delay(100); // B hears the channel 100 ms late (its confirmation still has the 200 ms command timeout)
+    proxy.delay(100); // B hears the channel 100 ms late (its confirmation still within the 1 s command timeout)
     try {
       await a.graphql('mutation { logout }', { token: user.accessToken });
       expect(await meStatus(b, user.accessToken)).toBe(401);

@@ -131,7 +131,7 @@ describe('policies', () => {
       if (database.dialect !== 'sqlite') throw new Error('sqlite only');
       const notes = createSqliteNoteRepository(database.db);
       const now = server.clock.now();
-      for (let n = 0; n < noteLimits.perUser; n += 1) await notes.insert({ id: newId(now) as never, ownerId: alice.id as UserId, title: `n${n}`, body: '', now });
+      for (let n = 0; n < noteLimits.perUser; n += 1) await notes.insert({ id: newId() as never, ownerId: alice.id as UserId, title: `n${n}`, body: '', now });
       const result = await server.graphql('mutation { createNote(title: "one too many", body: "") { id } }', { token: alice.accessToken });
       expect(result.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', policy: 'NOTE_QUOTA' });
       expect((await notes.pagesOf([alice.id as UserId], undefined, 2000)).get(alice.id as UserId)).toHaveLength(noteLimits.perUser);

@@ -64,7 +64,7 @@ export function createPasskeyLogin(deps: PasskeyLoginDeps): PasskeyLogin {
         normalized === undefined ? [] : own.length > 0 ? own.map((p) => ({ id: p.credentialId, transports: p.transports.filter(isTransport) })) : [{ id: decoyFor(normalized) }];
       const options = await generateAuthenticationOptions({ rpID: rp.rpId, allowCredentials, userVerification: 'required', timeout: ceremonyMs });
       const now = clock.now();
-      const challengeId = newId(now);
+      const challengeId = newId();
       await passkeys.createChallenge({ id: challengeId, purpose: 'login', userId: own.length > 0 && user ? user.id : null, challenge: options.challenge, expiresAt: now + ceremonyMs }, now);
       return { challengeId, options };
     },

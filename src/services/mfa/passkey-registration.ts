@@ -77,7 +77,7 @@ export function createPasskeyRegistration(deps: PasskeyRegistrationDeps): Passke
         excludeCredentials: existing.map((p) => ({ id: p.credentialId, transports: p.transports.filter(isTransport) })),
       });
       const now = clock.now();
-      await passkeys.createChallenge({ id: newId(now), purpose: 'registration', userId: user.id, challenge: options.challenge, expiresAt: now + ceremonyMs }, now);
+      await passkeys.createChallenge({ id: newId(), purpose: 'registration', userId: user.id, challenge: options.challenge, expiresAt: now + ceremonyMs }, now);
       audit.record({ type: 'passkey.registration_started', origin, actorId: user.id, subjectId: user.id });
       return options;
     },
@@ -104,7 +104,7 @@ export function createPasskeyRegistration(deps: PasskeyRegistrationDeps): Passke
       const info = verified.registrationInfo;
       if (await passkeys.byCredentialId(info.credential.id)) throw failed('already_registered', 'This passkey is registered already');
       const passkey: PasskeyRecord = {
-        id: newId(now) as PasskeyId,
+        id: newId() as PasskeyId,
         userId: viewer.userId,
         credentialId: info.credential.id,
         publicKey: Buffer.from(info.credential.publicKey).toString('base64url'),
