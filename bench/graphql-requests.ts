@@ -4,6 +4,7 @@ import type { AutocannonRequest } from 'autocannon';
 
 export const meQuery = '{ me { id email } }';
 export const usersQuery = '{ users(first: 20) { edges { cursor node { id email role createdAt } } pageInfo { hasNextPage endCursor } } }';
+export const passwordResetMutation = 'mutation($email: String!) { requestPasswordReset(email: $email) }';
 export const loginMutation = 'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken refreshToken user { id } } }';
 
 const json = { 'content-type': 'application/json' };

@@ -16,19 +16,16 @@ import { cacheVerifiedTokens } from './credentials/verified-token-cache.js';
 import { createConnectionDrain } from './http/connection-drain.js';
 import { createHttpServer } from './http/create-http-server.js';
 import { createJwksHandler, jwksPath } from './http/jwks-endpoint.js';
-import { createErrorLogPlugin } from './http/error-log-plugin.js';
 import { createExplorer } from './http/explorer/create-explorer.js';
 import { createFormatError } from './http/format-error.js';
 import { createMetricsHandler, createMetricsServer } from './http/metrics-endpoint.js';
 import { createMetrics, type Metrics } from './http/metrics.js';
 import { createReadinessHandler } from './http/readiness.js';
-import { createRequestLogPlugin } from './http/request-log-plugin.js';
+import { createGraphqlPlugin } from './http/graphql-plugin.js';
+import { createRequestLog } from './http/request-log.js';
 import { createRequestTracker } from './http/request-tracker.js';
-import { getMutationStatusPlugin } from './http/get-mutation-status-plugin.js';
-import { subscriptionRefusalPlugin } from './http/subscription-refusal-plugin.js';
 import { apolloOperationLimits } from './http/operation-limits/apollo-operation-limits.js';
 import { securityHeaders } from './http/security-headers.js';
-import { serviceUnavailablePlugin } from './http/service-unavailable-plugin.js';
 import { createMailer } from './mail/create-mailer.js';
 import { createOutbox } from './mail/outbox.js';
 import { createAuditLog } from './platform/audit.js';
@@ -185,12 +182,7 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
     // an impatient second signal and exits 1 without waiting.
     stopOnTerminationSignals: false,
     plugins: [
-      createErrorLogPlugin(outage),
-      createRequestLogPlugin({ tracker, audit, metrics, access: readAccessDirectives(resolvable) }),
-      rateLimiting.plugin,
-      serviceUnavailablePlugin,
-      getMutationStatusPlugin,
-      subscriptionRefusalPlugin,
+      createGraphqlPlugin({ requestLog: createRequestLog({ tracker, audit, metrics, access: readAccessDirectives(resolvable) }), outage, rateLimitResponse: rateLimiting.respond }),
       explorer.landingPage,
       // Apollo installs these unless told not to. Cache hints mean nothing for
       // per-viewer answers (every response is no-store), yet the cache-control
@@ -202,12 +194,12 @@ export async function createApp(config: Config, overrides: Partial<AppOverrides>
   });
   const httpServer = createHttpServer({
     apollo,
-    buildContext: tracker.wrapContext(createContextBuilder({ accessTokens, verifier, apiKeys: apiKeyVerifier, audit, log, outage })),
+    buildContext: createContextBuilder({ accessTokens, verifier, apiKeys: apiKeyVerifier, audit, log, outage, observer: tracker.contextObserver }),
     ping: database.ping,
     log,
     settings: { production, trustProxy: config.trustProxy, bodyLimitBytes: config.bodyLimitBytes, corsOrigins: config.corsOrigins, securityHeaders: securityHeaders(config.explorer, tls !== undefined), tls, timeouts: config.httpTimeouts },
     drain,
-    onRequest: tracker.begin,
+    tracker,
     prefixRoutes: explorer.prefixRoutes,
     routes: new Map([
       ['/readyz', createReadinessHandler({ checks: [{ name: 'database', check: database.ping }, ...(redisCheck ? [redisCheck] : [])], draining: () => drain.draining })],

@@ -1,7 +1,7 @@
 // Compiles the declarations into one graphql-shield permission tree and
 // applies it. Shield is the outermost field wrapper; its fallback denies.
-import { applyMiddleware, type IMiddlewareFieldMap, type IMiddlewareTypeMap } from 'graphql-middleware';
-import { allow, chain, deny, shield, type IRules } from 'graphql-shield';
+import { applyMiddleware, type IMiddlewareFieldMap, type IMiddlewareFunction, type IMiddlewareTypeMap } from 'graphql-middleware';
+import { allow, deny, shield, type IRules } from 'graphql-shield';
 import type { GraphQLSchema } from 'graphql';
 import type { Clock } from '../platform/clock.js';
 import { apiScopesOf } from '../platform/api-scopes.js';
@@ -10,7 +10,7 @@ import type { Policy } from '../platform/policy.js';
 import { RateLimitDeclarationError } from '../rate-limit/read-rate-limits.js';
 import { locateAppErrors } from './locate-app-errors.js';
 import { AccessDeclarationError, readAccessDirectives, type AccessChecks } from './read-access-directives.js';
-import { createRuleFor, type ShieldRule } from './rules.js';
+import { chainOf, createRuleFor, syncCheckOf, type ShieldRule, type SyncCheck } from './rules.js';
 
 /** Rules with side effects (rate limits) by type name, then field name. */
 export type LimitRules = ReadonlyMap<string, ReadonlyMap<string, ShieldRule>>;
@@ -19,7 +19,23 @@ export type LimitRules = ReadonlyMap<string, ReadonlyMap<string, ShieldRule>>;
 // chain() runs its rules in turn and stops at the first that refuses, so a
 // caller who may not use a field spends no quota on it; and() would run both
 // at once (Promise.all) and count the refused call.
-const guardFor = (access: ShieldRule, limit: ShieldRule | undefined): ShieldRule => (limit ? chain(access, limit) : access);
+const guardFor = (access: ShieldRule, limit: ShieldRule | undefined): ShieldRule => (limit ? chainOf(access, limit) : access);
+
+const fallbackError = () => new ForbiddenError();
+
+/**
+ * A field whose rule answers from memory, guarded as shield guards it (a
+ * refusal is the rule's error, or the fallback FORBIDDEN, returned rather than
+ * thrown) but without a promise: an allowed call is the resolver's own call,
+ * so a synchronous resolver stays synchronous.
+ */
+const syncGuard =
+  (check: SyncCheck): IMiddlewareFunction =>
+  (resolve, parent, args: Record<string, unknown>, ctx, info) => {
+    const verdict = check(parent, args, ctx);
+    if (verdict === true) return resolve(parent, args, ctx, info);
+    return verdict === false ? fallbackError() : verdict;
+  };
 
 /** What the declarations are checked against and compiled with (see read-access-directives.ts). */
 export interface AccessSetup {
@@ -56,7 +72,7 @@ export function applyAccessRules(schema: GraphQLSchema, setup: AccessSetup = {})
   const tree = buildRuleTree(schema, setup);
   const permissions = shield(tree as IRules, {
     fallbackRule: deny,
-    fallbackError: () => new ForbiddenError(),
+    fallbackError,
     // Errors thrown by resolvers keep their own codes instead of becoming FORBIDDEN.
     allowExternalErrors: true,
     debug: false,
@@ -65,12 +81,17 @@ export function applyAccessRules(schema: GraphQLSchema, setup: AccessSetup = {})
   // async middleware, so graphql-js awaits each of them (a list of 20 users is
   // a hundred such fields). Those wrappers go; every other field keeps its rule,
   // and fields outside the tree keep shield's fallback deny.
+  // A field whose rule answers from memory gets the synchronous guard instead.
   // For a rule tree (not one rule for everything) shield generates a map of type → field → wrapper.
   const wrappers = permissions.generate(schema) as IMiddlewareTypeMap;
   for (const [typeName, fields] of Object.entries(tree)) {
     const typeWrappers = wrappers[typeName] as IMiddlewareFieldMap | undefined;
     if (typeWrappers === undefined) continue;
-    for (const [fieldName, rule] of Object.entries(fields)) if (rule === allow) delete typeWrappers[fieldName];
+    for (const [fieldName, rule] of Object.entries(fields)) {
+      const check = syncCheckOf(rule);
+      if (rule === allow) delete typeWrappers[fieldName];
+      else if (check) typeWrappers[fieldName] = syncGuard(check);
+    }
   }
   return applyMiddleware(schema, locateAppErrors, wrappers);
 }

@@ -2,8 +2,16 @@
 // that returns an AppError (never throws), so shield passes the precise code on.
 // Every rule reads `parent` or `args`, so none may be cached across fields:
 // a cached owner decision for user(id: A) must never answer user(id: B).
+//
+// Most rules answer from what the request already holds (the viewer, the
+// parent object, the arguments). Shield awaits every rule and every link of a
+// chain, several promises per field, and its wrapper is async, so graphql-js
+// takes its promise path for each guarded field. Such a rule, and a chain made
+// only of such rules, is recorded here with a plain function giving shield's
+// verdict; create-shield.ts evaluates a field whose whole rule has one without
+// a promise. Rules that may wait (policies, rate limits) stay with shield.
 import DataLoader from 'dataloader';
-import { allow, chain, rule } from 'graphql-shield';
+import { allow, chain, deny, rule } from 'graphql-shield';
 import { systemClock, type Clock } from '../platform/clock.js';
 import { parseDurationMs } from '../platform/duration.js';
 import { EmailNotVerifiedError, ForbiddenError, PolicyRefusedError, ReauthenticationRequiredError, ScopeRequiredError, UnauthenticatedError } from '../platform/errors.js';
@@ -56,19 +64,64 @@ export type AuthDeclaration = Extract<AccessDeclaration, { kind: 'auth' }>;
 
 const noCache = { cache: 'no_cache' } as const;
 
-// A person or an API key: both act as a user (what a key may touch is its scopes' rule).
-export const signedIn: ShieldRule = rule('signedIn', noCache)((parent, _args, ctx: RequestContext) =>
-  viewerFor(ctx, parent).kind !== 'anonymous' ? true : new UnauthenticatedError(),
-);
+/** Shield's verdict on a call: allowed, refused with this error, or refused with its fallback error (false). */
+export type Verdict = true | false | Error;
 
-export const admin: ShieldRule = rule('admin', noCache)((parent, _args, ctx: RequestContext) => {
+/** A rule's verdict computed from memory alone, as shield would reach it. */
+export type SyncCheck = (parent: unknown, args: Record<string, unknown>, ctx: RequestContext) => Verdict;
+
+const syncChecks = new WeakMap<ShieldRule, SyncCheck>([
+  [allow, () => true],
+  [deny, () => false],
+]);
+
+/** The plain function that gives `rule`'s verdict, if the rule never waits for anything. */
+export const syncCheckOf = (rule: ShieldRule): SyncCheck | undefined => syncChecks.get(rule);
+
+/** A shield rule that answers from memory; shield and syncCheckOf give the same verdict. */
+function syncRule(name: string, check: (parent: unknown, args: Record<string, unknown>, ctx: RequestContext) => true | Error): ShieldRule {
+  const made = rule(name, noCache)(check);
+  syncChecks.set(made, (parent, args, ctx) => {
+    try {
+      const verdict = check(parent, args, ctx);
+      return verdict === true || verdict instanceof Error ? verdict : false;
+    } catch {
+      return false; // as shield (debug off): a rule that throws refuses
+    }
+  });
+  return made;
+}
+
+/**
+ * shield's chain(): each rule in turn, the first that does not allow decides.
+ * When every link answers from memory, so does the chain.
+ */
+export function chainOf(...rules: ShieldRule[]): ShieldRule {
+  const made = chain(...rules);
+  const checks = rules.map(syncCheckOf);
+  if (checks.every((check) => check !== undefined)) {
+    syncChecks.set(made, (parent, args, ctx) => {
+      for (const check of checks as SyncCheck[]) {
+        const verdict = check(parent, args, ctx);
+        if (verdict !== true) return verdict;
+      }
+      return true;
+    });
+  }
+  return made;
+}
+
+// A person or an API key: both act as a user (what a key may touch is its scopes' rule).
+export const signedIn: ShieldRule = syncRule('signedIn', (parent, _args, ctx) => (viewerFor(ctx, parent).kind !== 'anonymous' ? true : new UnauthenticatedError()));
+
+export const admin: ShieldRule = syncRule('admin', (parent, _args, ctx) => {
   const viewer = viewerFor(ctx, parent);
   if (viewer.kind === 'anonymous') return new UnauthenticatedError();
   return viewer.role === 'ADMIN' ? true : new ForbiddenError();
 });
 
 /** The viewer's address is verified: read from the viewer, which the session check built, so it costs no query. */
-export const verifiedEmail: ShieldRule = rule('verifiedEmail', noCache)((parent, _args, ctx: RequestContext) => {
+export const verifiedEmail: ShieldRule = syncRule('verifiedEmail', (parent, _args, ctx) => {
   const viewer = viewerFor(ctx, parent);
   if (viewer.kind === 'anonymous') return new UnauthenticatedError();
   return viewer.emailVerified ? true : new EmailNotVerifiedError();
@@ -79,7 +132,7 @@ const propertyOf = (source: unknown, key: string): unknown =>
 
 /** The user the data belongs to, or an ADMIN. */
 export function owner(source: OwnerSource): ShieldRule {
-  return rule(ownerRuleName(source), noCache)((parent, args: Record<string, unknown>, ctx: RequestContext) => {
+  return syncRule(ownerRuleName(source), (parent, args, ctx) => {
     const viewer = viewerFor(ctx, parent);
     if (viewer.kind === 'anonymous') return new UnauthenticatedError();
     if (viewer.role === 'ADMIN') return true;
@@ -116,7 +169,7 @@ export function policyRule(policy: Policy): ShieldRule {
  * it never passes (its scope rule refuses it first anyway).
  */
 export function fresh(withinMs: number, clock: Clock): ShieldRule {
-  return rule(`fresh:${withinMs}`, noCache)((_parent, _args, ctx: RequestContext) =>
+  return syncRule(`fresh:${withinMs}`, (_parent, _args, ctx) =>
     ctx.proof !== undefined && clock.now() - ctx.proof.authTime <= withinMs ? true : new ReauthenticationRequiredError(Math.ceil(withinMs / 1000)),
   );
 }
@@ -129,7 +182,7 @@ const scopesRuleName = (scopes: readonly string[]) => `scopes:${scopes.length ==
 const ownerRuleName = (source: OwnerSource) => (source.from === 'argument' ? `owner:args.${source.name}` : `owner:parent.${source.field}`);
 
 export function keyScopes(scopes: readonly string[]): ShieldRule {
-  return rule(scopesRuleName(scopes), noCache)((parent, _args, ctx: RequestContext) => {
+  return syncRule(scopesRuleName(scopes), (parent, _args, ctx) => {
     const viewer = viewerFor(ctx, parent);
     if (viewer.kind !== 'apiKey' || scopes.some((scope) => viewer.scopes.has(scope))) return true;
     return new ScopeRequiredError(scopes);
@@ -182,7 +235,7 @@ export function createRuleFor(policies: ReadonlyMap<string, Policy> = new Map(),
     // (credentials) is told so whatever its user's role; for anyone else the
     // rule passes and the level answers (UNAUTHENTICATED, FORBIDDEN).
     const scopes = once(scopesRuleName(declaration.scopes), () => keyScopes(declaration.scopes));
-    return chain(scopes, levelRule(declaration, once), ...requirementRules(declaration, policies, clock, once));
+    return chainOf(scopes, levelRule(declaration, once), ...requirementRules(declaration, policies, clock, once));
   };
   return (declaration) => {
     const key = JSON.stringify(declaration);

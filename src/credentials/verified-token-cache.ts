@@ -10,15 +10,25 @@ import { LRUCache } from 'lru-cache';
 import type { Clock } from '../platform/clock.js';
 import type { AccessTokens, VerifiedAccessToken } from './access-tokens.js';
 
-export function cacheVerifiedTokens(tokens: AccessTokens, clock: Clock, maxEntries: number): AccessTokens {
+export interface CachedAccessTokens extends AccessTokens {
+  /** The verdict on `token` if it is remembered and not yet expired, at once (no promise); else undefined: call verify. */
+  known(token: string): VerifiedAccessToken | undefined;
+}
+
+export function cacheVerifiedTokens(tokens: AccessTokens, clock: Clock, maxEntries: number): CachedAccessTokens {
   const verified = new LRUCache<string, VerifiedAccessToken>({ max: maxEntries });
+  const known = (token: string): VerifiedAccessToken | undefined => {
+    const hit = verified.get(token);
+    // jose refuses at exp (whole seconds) exactly; so does this.
+    return hit && clock.now() < hit.expiresAt ? hit : undefined;
+  };
   return {
     sign: (subject, sessionEndsAt) => tokens.sign(subject, sessionEndsAt),
+    known,
     async verify(token) {
-      const hit = verified.get(token);
-      // jose refuses at exp (whole seconds) exactly; so does this.
-      if (hit && clock.now() < hit.expiresAt) return hit;
-      if (hit) verified.delete(token);
+      const hit = known(token);
+      if (hit) return hit;
+      verified.delete(token);
       const fresh = await tokens.verify(token); // rejects with InvalidTokenError: nothing is stored
       verified.set(token, fresh);
       return fresh;

@@ -10,11 +10,13 @@
 // It replaces Apollo's drain plugin, which tracked the same requests only to
 // end each connection right after its last answer, the very race above.
 import type { Socket } from 'node:net';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
 
 export interface ConnectionDrain {
   /** Sees every request before anything is written to its response. */
-  track(req: IncomingMessage, res: ServerResponse): void;
+  track(res: ServerResponse): void;
+  /** Its response has closed (sent, or the client went away); the HTTP edge calls this once per tracked response. */
+  closed(res: ServerResponse): void;
   /** From now on, each connection's last response closes it. */
   begin(): void;
   /**
@@ -28,17 +30,21 @@ export interface ConnectionDrain {
 
 export function createConnectionDrain(): ConnectionDrain {
   let draining = false;
-  // Responses not yet finished, in arrival order, by connection.
-  const unfinished = new Map<Socket, ServerResponse[]>();
+  // Responses not yet closed, in arrival order (a Set keeps insertion order):
+  // one add and one delete per request, and the per-connection view is built
+  // only while draining.
+  const unfinished = new Set<ServerResponse>();
   const closing = new WeakSet<ServerResponse>();
 
   function closeAfterLast(socket: Socket): void {
-    const responses = unfinished.get(socket) ?? [];
-    const last = responses.at(-1);
-    for (const res of responses) {
-      if (res === last || !closing.has(res) || res.headersSent) continue;
-      res.setHeader('connection', 'keep-alive'); // another request came in behind it
-      closing.delete(res);
+    let last: ServerResponse | undefined;
+    for (const res of unfinished) {
+      if (res.req.socket !== socket) continue;
+      if (last && closing.has(last) && !last.headersSent) {
+        last.setHeader('connection', 'keep-alive'); // another request came in behind it
+        closing.delete(last);
+      }
+      last = res;
     }
     if (last && !last.headersSent) {
       last.setHeader('connection', 'close');
@@ -49,21 +55,16 @@ export function createConnectionDrain(): ConnectionDrain {
   function begin(): void {
     if (draining) return;
     draining = true;
-    for (const socket of unfinished.keys()) closeAfterLast(socket);
+    for (const socket of new Set([...unfinished].map((res) => res.req.socket))) closeAfterLast(socket);
   }
 
   return {
-    track(req, res) {
-      const socket = req.socket;
-      const responses = unfinished.get(socket) ?? [];
-      responses.push(res);
-      unfinished.set(socket, responses);
-      res.once('close', () => {
-        const index = responses.indexOf(res);
-        if (index !== -1) responses.splice(index, 1);
-        if (responses.length === 0 && unfinished.get(socket) === responses) unfinished.delete(socket);
-      });
-      if (draining) closeAfterLast(socket);
+    track(res) {
+      unfinished.add(res);
+      if (draining) closeAfterLast(res.req.socket);
+    },
+    closed(res) {
+      unfinished.delete(res);
     },
     begin,
     async close(server, graceMs) {

@@ -11,6 +11,7 @@ import type { RequestContext, RequestOrigin } from '../platform/request-context.
 import { clientIp } from './client-ip.js';
 import type { ConnectionDrain } from './connection-drain.js';
 import { BodyTooLargeError, readBody } from './read-body.js';
+import type { RequestTracker } from './request-tracker.js';
 import { sendError, sendJson } from './send.js';
 
 export interface HttpSettings {
@@ -40,8 +41,8 @@ export interface HttpDeps {
   readonly prefixRoutes?: ReadonlyMap<string, RouteHandler>;
   /** On shutdown, makes each keep-alive connection's last response close it. */
   readonly drain?: ConnectionDrain;
-  /** Sees every request before routing (the request log and metrics). */
-  readonly onRequest?: (req: IncomingMessage, res: ServerResponse, origin: RequestOrigin, path: string) => void;
+  /** Traces every request from before routing to its response's close (the request log and metrics). */
+  readonly tracker?: Pick<RequestTracker, 'begin' | 'finish'>;
 }
 
 // A caller-chosen request id is echoed only if it is short and plain, so it
@@ -50,17 +51,43 @@ const maxUserAgentLength = 256;
 const requestIdPattern = /^[A-Za-z0-9._:-]{1,128}$/;
 const corsAllowHeaders = 'authorization, content-type, apollo-require-preflight, x-apollo-operation-name, x-request-id';
 
-function setCorsHeaders(req: IncomingMessage, res: ServerResponse, origins: readonly string[]): void {
+/**
+ * The headers every response carries, as [name, value, name, value, …]: the
+ * fixed security headers, CORS, the request id.
+ */
+function responseHead(fixed: readonly string[], req: IncomingMessage, origins: readonly string[], requestId: string): string[] {
+  const head = fixed.slice();
   const origin = req.headers.origin;
-  if (origin === undefined || origins.length === 0) return;
-  if (origins.includes('*')) res.setHeader('access-control-allow-origin', '*');
-  else if (origins.includes(origin)) res.setHeader('access-control-allow-origin', origin).setHeader('vary', 'Origin');
+  if (origin !== undefined && origins.length > 0) {
+    if (origins.includes('*')) head.push('access-control-allow-origin', '*');
+    else if (origins.includes(origin)) head.push('access-control-allow-origin', origin, 'vary', 'Origin');
+  }
+  head.push('x-request-id', requestId);
+  return head;
+}
+
+/** The head set on the response, for the paths that write their own (routes, errors, preflight). */
+function applyHead(res: ServerResponse, head: readonly string[]): void {
+  for (let i = 0; i < head.length; i += 2) res.setHeader(head[i] as string, head[i + 1] as string);
+}
+
+/** Sets `name` in a head, replacing a header of that name (as setHeader would). */
+function setInHead(head: string[], name: string, value: string): void {
+  for (let i = 0; i < head.length; i += 2) {
+    if (head[i] === name) {
+      head[i + 1] = value;
+      return;
+    }
+  }
+  head.push(name, value);
 }
 
 function toHeaderMap(req: IncomingMessage): HeaderMap {
   const headers = new HeaderMap();
-  for (const [key, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  const { set } = Map.prototype; // Node gives header names in lower case already: HeaderMap's own set would lower-case each again
+  for (const key in req.headers) {
+    const value = req.headers[key];
+    if (value !== undefined) set.call(headers, key, Array.isArray(value) ? value.join(', ') : value);
   }
   return headers;
 }
@@ -68,12 +95,12 @@ function toHeaderMap(req: IncomingMessage): HeaderMap {
 const isJson = (contentType: string | undefined) => contentType !== undefined && /^application\/(.+\+)?json\b/i.test(contentType);
 
 export function createHttpServer(deps: HttpDeps): Server {
-  const { apollo, buildContext, ping, log, settings } = deps;
-  const fixedHeaders = Object.entries(settings.securityHeaders);
+  const { apollo, buildContext, ping, log, settings, tracker, drain } = deps;
+  const fixedHeaders = Object.entries(settings.securityHeaders).flat();
   const prefixRoutes = [...(deps.prefixRoutes ?? [])];
   const prefixRouteFor = (path: string) => prefixRoutes.find(([prefix]) => path.startsWith(prefix))?.[1];
 
-  async function handleGraphql(req: IncomingMessage, res: ServerResponse, origin: RequestOrigin, search: string) {
+  async function handleGraphql(req: IncomingMessage, res: ServerResponse, origin: RequestOrigin, search: string, head: string[]) {
     let body: unknown;
     if (req.method === 'POST') {
       const text = await readBody(req, settings.bodyLimitBytes);
@@ -81,6 +108,7 @@ export function createHttpServer(deps: HttpDeps): Server {
         try {
           body = JSON.parse(text);
         } catch {
+          applyHead(res, head);
           sendError(res, 400, ErrorCode.BAD_REQUEST, 'Request body is not valid JSON');
           return;
         }
@@ -93,43 +121,31 @@ export function createHttpServer(deps: HttpDeps): Server {
       httpGraphQLRequest,
       context: () => buildContext({ authorization: req.headers.authorization, origin }),
     });
-    for (const [key, value] of response.headers) res.setHeader(key, value);
-    res.statusCode = response.status ?? 200;
+    for (const [key, value] of response.headers) setInHead(head, key, value);
+    const status = response.status ?? 200;
     if (response.body.kind === 'complete') {
-      res.end(response.body.string);
+      // The whole head in one writeHead, with the length (else Node would send the body chunked).
+      const text = response.body.string;
+      head.push('content-length', String(Buffer.byteLength(text)));
+      res.writeHead(status, head);
+      res.end(text);
       return;
     }
+    res.writeHead(status, head);
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
     res.end();
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse) {
-    const offered = req.headers['x-request-id'];
-    const requestId = typeof offered === 'string' && requestIdPattern.test(offered) ? offered : randomUUID();
-    for (const [key, value] of fixedHeaders) res.setHeader(key, value);
-    setCorsHeaders(req, res, settings.corsOrigins);
-    res.setHeader('x-request-id', requestId);
-    const url = req.url ?? '/';
-    const queryStart = url.indexOf('?');
-    const path = queryStart === -1 ? url : url.slice(0, queryStart);
-    const search = queryStart === -1 ? '' : url.slice(queryStart);
-    // The User-Agent is the client's to choose: clipped here, once, it cannot
-    // swell the sessions table, audit lines or User.sessions answers.
-    const userAgent = req.headers['user-agent']?.slice(0, maxUserAgentLength);
-    const origin: RequestOrigin = { requestId, ip: clientIp(req, settings.trustProxy), userAgent };
-    deps.onRequest?.(req, res, origin, path);
-
+  /** Everything but a GraphQL request (which the listener hands straight to handleGraphql). */
+  async function handle(req: IncomingMessage, res: ServerResponse, path: string, head: string[]) {
+    applyHead(res, head);
     if (path === '/graphql') {
       if (req.method === 'OPTIONS') {
         res.writeHead(204, { 'access-control-allow-methods': 'GET, POST', 'access-control-allow-headers': corsAllowHeaders, 'access-control-max-age': '600' });
         res.end();
         return;
       }
-      if (req.method !== 'GET' && req.method !== 'POST') {
-        sendError(res, 405, ErrorCode.BAD_REQUEST, 'Use GET or POST', { allow: 'GET, POST' });
-        return;
-      }
-      await handleGraphql(req, res, origin, search);
+      sendError(res, 405, ErrorCode.BAD_REQUEST, 'Use GET or POST', { allow: 'GET, POST' });
       return;
     }
     if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
@@ -146,8 +162,27 @@ export function createHttpServer(deps: HttpDeps): Server {
   }
 
   const listener = (req: IncomingMessage, res: ServerResponse) => {
-    deps.drain?.track(req, res);
-    handle(req, res).catch((error: unknown) => {
+    drain?.track(res);
+    const offered = req.headers['x-request-id'];
+    const requestId = typeof offered === 'string' && requestIdPattern.test(offered) ? offered : randomUUID();
+    const url = req.url ?? '/';
+    const queryStart = url.indexOf('?');
+    const path = queryStart === -1 ? url : url.slice(0, queryStart);
+    const search = queryStart === -1 ? '' : url.slice(queryStart);
+    // The User-Agent is the client's to choose: clipped here, once, it cannot
+    // swell the sessions table, audit lines or User.sessions answers.
+    const userAgent = req.headers['user-agent']?.slice(0, maxUserAgentLength);
+    const ip = clientIp(req, settings.trustProxy);
+    const origin: RequestOrigin = tracker ? tracker.begin(requestId, ip, userAgent, path) : { requestId, ip, userAgent };
+    // A response emits 'close' exactly once: after it went out, or when the client went away first.
+    res.on('close', () => {
+      drain?.closed(res);
+      tracker?.finish(origin, req, res);
+    });
+    const head = responseHead(fixedHeaders, req, settings.corsOrigins, requestId);
+    const handled = path === '/graphql' && (req.method === 'GET' || req.method === 'POST') ? handleGraphql(req, res, origin, search, head) : handle(req, res, path, head);
+    handled.catch((error: unknown) => {
+      if (!res.headersSent) applyHead(res, head);
       if (error instanceof BodyTooLargeError) {
         // Stop reading the rest of an oversized upload; the connection closes after the reply.
         res.setHeader('connection', 'close');

@@ -5,7 +5,7 @@ import { DatabaseUnavailableError, ErrorCode } from '../platform/errors.js';
 
 // Apollo gives every error without a code INTERNAL_SERVER_ERROR. Its message
 // may hold SQL, paths or secrets: the client gets a generic one, and the
-// error-log plugin logs the real error with its stack and request id.
+// unexpected-error log (unexpected-error-log.ts) writes the real error with its stack and request id.
 export const internalErrorMessage = 'Internal server error';
 
 export const formatError = (formatted: GraphQLFormattedError): GraphQLFormattedError =>

@@ -3,6 +3,7 @@
 // Security counters are fed by the audit log: one event, counted and written.
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry, type CounterConfiguration } from 'prom-client';
 import type { AuditEvent, AuditObserver } from '../platform/audit.js';
+import { TalliedHistogram } from './tallied-histogram.js';
 
 export type RequestOutcome = 'success' | 'error' | 'rejected';
 
@@ -97,7 +98,7 @@ export function createMetrics({ countActiveSessions }: MetricsDeps): Metrics {
     labelNames: ['operation', 'type', 'outcome'],
     registers,
   });
-  const graphqlDuration = new Histogram({
+  const graphqlDuration = new TalliedHistogram({
     name: 'graphql_request_duration_seconds',
     help: 'GraphQL request latency, from the first byte read to the last byte sent',
     labelNames: ['operation', 'type'],
@@ -152,7 +153,7 @@ export function createMetrics({ countActiveSessions }: MetricsDeps): Metrics {
     graphqlRequest({ operation, type, outcome, seconds, errorCodes }) {
       const labels = { operation: operationLabel(operation ?? '(anonymous)'), type: type ?? 'unknown' };
       countGraphqlRequest(labels.operation, labels.type, outcome);
-      graphqlDuration.observe(labels, seconds);
+      graphqlDuration.record(`${labels.operation}\u0000${labels.type}`, labels, seconds);
       for (const code of errorCodes) graphqlErrors.inc({ code: codeLabel(code) });
     },
     loginFinished(outcome, seconds) {

@@ -7,7 +7,7 @@
 // no error messages, so no token or password can reach it.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import type { BuildContext } from '../context/build-context.js';
+import type { ContextObserver } from '../context/build-context.js';
 import type { Logger } from '../platform/logger.js';
 import type { RequestOrigin } from '../platform/request-context.js';
 import { errorCode } from './error-code.js';
@@ -20,43 +20,86 @@ export interface RequestTrace {
   operationName: string | undefined;
   operationType: string | undefined;
   rootFields: readonly string[] | undefined;
-  /** Each code once, in the order first seen. */
-  readonly errorCodes: Set<string>;
+  /** Each code once, in the order first seen; made on the first (most requests have none). */
+  errorCodes: Set<string> | undefined;
+}
+
+/**
+ * A request's origin as the HTTP edge hands it down (the context carries it),
+ * holding the request's trace where only this module can read it: not an
+ * enumerable property, so nothing that copies or logs an origin sees it.
+ */
+class TracedOrigin implements RequestOrigin {
+  readonly #trace: RequestTrace;
+  readonly #path: string;
+  readonly #startedAt: number;
+
+  constructor(
+    readonly requestId: string,
+    readonly ip: string,
+    readonly userAgent: string | undefined,
+    path: string,
+  ) {
+    this.#trace = { viewerId: undefined, operationName: undefined, operationType: undefined, rootFields: undefined, errorCodes: undefined };
+    this.#path = path;
+    this.#startedAt = performance.now();
+  }
+
+  static traceOf(origin: RequestOrigin): RequestTrace | undefined {
+    return #trace in origin ? origin.#trace : undefined;
+  }
+
+  static pathOf(origin: TracedOrigin): string {
+    return origin.#path;
+  }
+
+  static secondsSince(origin: TracedOrigin): number {
+    return (performance.now() - origin.#startedAt) / 1000;
+  }
 }
 
 export interface RequestTracker {
-  /** Called by the HTTP edge for every request, before any routing. */
-  begin(req: IncomingMessage, res: ServerResponse, origin: RequestOrigin, path: string): void;
+  /** Called by the HTTP edge for every request, before any routing: the origin to hand down, carrying the request's trace. */
+  begin(requestId: string, ip: string, userAgent: string | undefined, path: string): RequestOrigin;
+  /** Called by the HTTP edge once the response has closed (sent, or the client went away): the request line and metrics. */
+  finish(origin: RequestOrigin, req: IncomingMessage, res: ServerResponse): void;
   /** The trace of a request, found through the origin its context carries. */
   find(origin: RequestOrigin): RequestTrace | undefined;
+  /** Adds an error code to the request's trace. */
+  noteError(trace: RequestTrace, code: string): void;
   /** Notes the viewer, or the code of a refused token (the request never reaches the plugin then). */
-  wrapContext(build: BuildContext): BuildContext;
+  readonly contextObserver: ContextObserver;
 }
 
 const knownRoutes = new Set(['/graphql', '/healthz', '/readyz', '/metrics', '/.well-known/jwks.json']);
 // Probes and scrapes arrive every few seconds: logged at debug, not info.
 const quietRoutes = new Set(['/healthz', '/readyz', '/metrics']);
 const clip = (text: string | undefined, max: number) => (text === undefined || text.length <= max ? text : `${text.slice(0, max)}…`);
+const noCodes: readonly string[] = [];
 
-function outcomeOf(status: number, trace: RequestTrace): RequestOutcome {
+function outcomeOf(status: number, errorCodes: readonly string[]): RequestOutcome {
   if (status >= 500) return 'error';
   if (status >= 400) return 'rejected';
-  return trace.errorCodes.size > 0 ? 'error' : 'success';
+  return errorCodes.length > 0 ? 'error' : 'success';
+}
+
+function noteError(trace: RequestTrace, code: string): void {
+  (trace.errorCodes ??= new Set()).add(code);
 }
 
 export function createRequestTracker({ log, metrics }: { log: Logger; metrics: Metrics }): RequestTracker {
-  // Keyed by the origin object, which is made once per request and carried by
-  // the context: two requests with the same X-Request-Id never share a trace.
-  const traces = new WeakMap<RequestOrigin, RequestTrace>();
-
-  function finish(req: IncomingMessage, res: ServerResponse, origin: RequestOrigin, path: string, trace: RequestTrace, startedAt: number) {
-    const seconds = (performance.now() - startedAt) / 1000;
+  function finish(origin: RequestOrigin, req: IncomingMessage, res: ServerResponse) {
+    const trace = TracedOrigin.traceOf(origin);
+    if (!trace) return;
+    const traced = origin as TracedOrigin;
+    const seconds = TracedOrigin.secondsSince(traced);
+    const path = TracedOrigin.pathOf(traced);
     const route = knownRoutes.has(path) ? path : 'other';
     const status = res.statusCode;
-    const errorCodes = [...trace.errorCodes];
+    const errorCodes = trace.errorCodes ? [...trace.errorCodes] : noCodes;
     metrics.httpRequest(route, status);
     if (route === '/graphql') {
-      metrics.graphqlRequest({ operation: trace.operationName, type: trace.operationType, outcome: outcomeOf(status, trace), seconds, errorCodes });
+      metrics.graphqlRequest({ operation: trace.operationName, type: trace.operationType, outcome: outcomeOf(status, errorCodes), seconds, errorCodes });
     }
     // Built only when its level is on (production often runs at warn).
     const level = status >= 500 ? 'error' : quietRoutes.has(path) ? 'debug' : 'info';
@@ -78,30 +121,22 @@ export function createRequestTracker({ log, metrics }: { log: Logger; metrics: M
   }
 
   return {
-    begin(req, res, origin, path) {
-      const startedAt = performance.now();
-      const trace: RequestTrace = { viewerId: undefined, operationName: undefined, operationType: undefined, rootFields: undefined, errorCodes: new Set() };
-      traces.set(origin, trace);
-      // A response emits 'close' exactly once: after it went out, or when the
-      // client went away first (writableFinished tells which).
-      res.once('close', () => finish(req, res, origin, path, trace, startedAt));
-    },
+    begin: (requestId, ip, userAgent, path) => new TracedOrigin(requestId, ip, userAgent, path),
+    finish,
+    find: (origin) => TracedOrigin.traceOf(origin),
+    noteError,
 
-    find: (origin) => traces.get(origin),
-
-    wrapContext(build) {
-      return async (input) => {
-        const trace = traces.get(input.origin);
-        try {
-          const context = await build(input);
-          if (trace && context.viewer.kind !== 'anonymous') trace.viewerId = context.viewer.userId;
-          if (trace && context.viewer.kind === 'apiKey') trace.apiKeyId = context.viewer.apiKeyId;
-          return context;
-        } catch (error) {
-          trace?.errorCodes.add(errorCode(error));
-          throw error;
-        }
-      };
+    contextObserver: {
+      viewer(origin, viewer) {
+        const trace = TracedOrigin.traceOf(origin);
+        if (!trace || viewer.kind === 'anonymous') return;
+        trace.viewerId = viewer.userId;
+        if (viewer.kind === 'apiKey') trace.apiKeyId = viewer.apiKeyId;
+      },
+      refused(origin, error) {
+        const trace = TracedOrigin.traceOf(origin);
+        if (trace) noteError(trace, errorCode(error));
+      },
     },
   };
 }

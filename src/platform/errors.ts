@@ -36,7 +36,7 @@ interface HttpOverride {
 export abstract class AppError extends GraphQLError {
   protected constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}, http?: HttpOverride) {
     // An AppError is an answer, not a fault: nothing reads its stack trace
-    // (error-log-plugin.ts logs only the others), yet capturing it, and
+    // (http/unexpected-error-log.ts logs only the others), yet capturing it, and
     // formatting it when graphql-js wraps the error with its path, was a tenth
     // of what a refused sign-in cost the event loop during a flood.
     const stackTraceLimit = Error.stackTraceLimit;
@@ -165,7 +165,7 @@ export class BadRequestError extends AppError {
  * The database cannot be reached or cannot answer in time (down, cut off,
  * silent, overloaded, not migrated yet since the start): the field fails
  * rather than wait, and a write it was making was not reported done. HTTP 503
- * with Retry-After when nothing in the operation ran (http/service-unavailable-plugin.ts),
+ * with Retry-After when nothing in the operation ran (http/service-unavailable-status.ts),
  * or at once when the request could not even start (its session could not be checked).
  */
 export class DatabaseUnavailableError extends AppError {

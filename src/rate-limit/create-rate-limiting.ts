@@ -1,8 +1,8 @@
 // Everything @rateLimit needs, built once at start from the settings: the
 // counter stores, the shield rules (chained after access by
-// access/create-shield.ts), the sign-in lockout, and the plugin that writes
-// the response headers.
-import type { ApolloServerPlugin } from '@apollo/server';
+// access/create-shield.ts), the sign-in lockout, and what writes the response
+// headers (called by the server's one Apollo plugin, http/graphql-plugin.ts).
+import type { GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
 import type { IRule } from 'graphql-shield';
 import type { AuditLog } from '../platform/audit.js';
@@ -14,7 +14,7 @@ import type { LoginThrottle } from '../services/login-throttle.js';
 import { failClosed } from './fail-closed-store.js';
 import { createLoginLockout } from './login-lockout.js';
 import { createRateLimitLedger } from './rate-limit-ledger.js';
-import { rateLimitPlugin } from './rate-limit-plugin.js';
+import { createRateLimitResponse } from './rate-limit-response.js';
 import { createRateLimitRules } from './rate-limit-rules.js';
 import { createMemoryRateLimitStore, type RateLimitStore } from './rate-limit-store.js';
 import { readRateLimits } from './read-rate-limits.js';
@@ -33,7 +33,8 @@ export interface RateLimiting {
   readonly loginThrottle: LoginThrottle;
   /** Reads @rateLimit from the schema (refusing to start on a bad one) and returns a rule per limited field. */
   rulesFor(schema: GraphQLSchema): ReadonlyMap<string, ReadonlyMap<string, IRule>>;
-  readonly plugin: ApolloServerPlugin<RequestContext>;
+  /** Sets the RateLimit-* and Retry-After headers, and 429/503 when nothing ran, on the response about to go out. */
+  readonly respond: (requestContext: GraphQLRequestContextWillSendResponse<RequestContext>) => void;
 }
 
 export function createRateLimiting({ settings, lockout, audit, clock, log, store }: RateLimitingDeps): RateLimiting {
@@ -47,6 +48,6 @@ export function createRateLimiting({ settings, lockout, audit, clock, log, store
   return {
     loginThrottle: createLoginLockout({ store: failures, audit, clock, settings: lockout }),
     rulesFor: (schema) => createRateLimitRules({ limits: readRateLimits(schema, settings.overrides), store: counters, ledger, audit, clock }),
-    plugin: rateLimitPlugin({ ledger, clock }),
+    respond: createRateLimitResponse({ ledger, clock }),
   };
 }

@@ -19,6 +19,12 @@ export interface SessionVerifier {
   /** The viewer a verified token stands for now; throws InvalidTokenError if its session is over. */
   viewerFor(token: AccessTokenSubject): Promise<SignedInViewer>;
   /**
+   * The viewer at once (no promise) when a fresh cached answer says the
+   * session is live and the token's; undefined otherwise (no answer, a stale
+   * one, or a refusal): then call viewerFor, which reads or refuses.
+   */
+  cachedViewerFor(token: AccessTokenSubject): SignedInViewer | undefined;
+  /**
    * The viewer's user as read by the check that produced `viewer`, while that
    * answer is still cached (so exactly as fresh as the viewer's role); else undefined.
    */
@@ -85,16 +91,32 @@ export function createSessionVerifier(deps: {
     return entry;
   }
 
+  /** A cached answer still fresh enough to use, if there is one. */
+  const freshEntry = (token: AccessTokenSubject, now: number): Entry | undefined => {
+    const cached = invalidations.listening ? cache.get(token.sessionId) : undefined;
+    return cached && now - cached.cachedAt < cacheTtlMs ? cached : undefined;
+  };
+  /** The viewer `entry` gives `token`, or the reason it gives none. */
+  const verdict = (entry: Entry, token: AccessTokenSubject, now: number): SignedInViewer | string => {
+    const viewer = entry.viewer;
+    if (!viewer) return entry.refusal;
+    if (entry.sessionExpiresAt <= now) return 'session expired';
+    if (viewer.userId !== token.userId) return 'token subject does not own its session';
+    return viewer;
+  };
+
   return {
     async viewerFor(token) {
       const now = clock.now();
-      const cached = invalidations.listening ? cache.get(token.sessionId) : undefined;
-      const entry = cached && now - cached.cachedAt < cacheTtlMs ? cached : await load(token.sessionId, now);
-      const viewer = entry.viewer;
-      if (!viewer) throw new InvalidTokenError(entry.refusal);
-      if (entry.sessionExpiresAt <= now) throw new InvalidTokenError('session expired');
-      if (viewer.userId !== token.userId) throw new InvalidTokenError('token subject does not own its session');
-      return viewer;
+      const answer = verdict(freshEntry(token, now) ?? (await load(token.sessionId, now)), token, now);
+      if (typeof answer === 'string') throw new InvalidTokenError(answer);
+      return answer;
+    },
+    cachedViewerFor(token) {
+      const now = clock.now();
+      const entry = freshEntry(token, now);
+      const answer = entry && verdict(entry, token, now);
+      return typeof answer === 'object' ? answer : undefined;
     },
     cachedUser(viewer) {
       const entry = cache.get(viewer.sessionId);

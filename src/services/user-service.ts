@@ -13,7 +13,12 @@ import type { SessionVerifier } from './session-verifier.js';
 import type { UserModel, UserPage } from './types.js';
 
 export interface UserService {
-  me(viewer: Viewer): Promise<UserModel | null>;
+  /**
+   * The viewer's user: at once (no promise) when the request's own session or
+   * key check read it, which is every `me` but the first after a cache expiry;
+   * graphql-js then completes the answer without its promise path.
+   */
+  me(viewer: Viewer): UserModel | null | Promise<UserModel | null>;
   byId(id: string): Promise<UserModel | null>;
   /** The user with this address (normalised as at sign-in), for the CLI, which names users by email. */
   byEmail(email: string): Promise<UserModel | null>;
@@ -25,11 +30,11 @@ export interface UserService {
 export function createUserService(deps: { users: UserRepository; verifier: SessionVerifier; apiKeyVerifier: ApiKeyVerifier; emails: EmailAddresses; audit: AuditLog; clock: Clock }): UserService {
   const { users, verifier, apiKeyVerifier, emails, audit, clock } = deps;
   return {
-    async me(viewer) {
+    me(viewer) {
       if (viewer.kind === 'anonymous') return null;
       // The session (or key) check read the user moments ago for this very request.
       const cached = viewer.kind === 'user' ? verifier.cachedUser(viewer) : apiKeyVerifier.cachedUser(viewer);
-      return cached ?? (await users.findById(viewer.userId)) ?? null;
+      return cached ?? users.findById(viewer.userId).then((user) => user ?? null);
     },
 
     async byId(id) {

@@ -1,5 +1,7 @@
 // /metrics: off unless guarded, and it counts what happened.
+import { Histogram, Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TalliedHistogram } from '../../src/http/tallied-histogram.js';
 import { loadConfig } from '../../src/platform/config.js';
 import { defaultPassword, login, signup } from '../helpers/accounts.js';
 import { parseSamples, sumOf } from '../helpers/prometheus-text.js';
@@ -139,5 +141,26 @@ describe('metrics content', () => {
     } finally {
       await other.close();
     }
+  });
+});
+
+describe('the request latency histogram', () => {
+  it("exposes exactly what prom-client's own histogram would for the same observations", async () => {
+    const config = { name: 'latency_seconds', help: 'latency', labelNames: ['operation', 'type'] as const, buckets: [0.005, 0.01, 0.1, 1] };
+    const ours = new Registry();
+    const theirs = new Registry();
+    const tallied = new TalliedHistogram({ ...config, registers: [ours] });
+    const reference = new Histogram({ ...config, buckets: [...config.buckets], registers: [theirs] });
+    const observations: Array<[string, string, number]> = [['Me', 'query', 0.004], ['Me', 'query', 0.005], ['Me', 'query', 0.2], ['Login', 'mutation', 3], ['Me', 'query', 0.0101]];
+    for (const [operation, type, seconds] of observations) {
+      tallied.record(`${operation}\u0000${type}`, { operation, type }, seconds);
+      reference.observe({ operation, type }, seconds);
+    }
+    // Label order within a line means nothing to Prometheus.
+    const samples = (text: string) => parseSamples(text).map(({ name, labels, value }) => `${name}${JSON.stringify(Object.entries(labels).sort())} ${value}`).sort();
+    expect(samples(await ours.metrics())).toEqual(samples(await theirs.metrics()));
+    expect(sumOf(await ours.metrics(), 'latency_seconds_bucket', { operation: 'Me', le: '0.005' })).toBe(2);
+    tallied.reset();
+    expect(sumOf(await ours.metrics(), 'latency_seconds_count')).toBe(0);
   });
 });
